@@ -28,9 +28,8 @@ class StartupIntegrationTests {
     @TempDir Path dataDir;
 
     @Test
-    void startsOnTheEmbeddedDatabaseAndKeepsDataAcrossARestart() throws Exception {
-        Map<String, String> environment =
-                Map.of("FENGYUN_DATA_DIR", dataDir.toString(), "FENGYUN_DEMO_DATA", "false");
+    void startsOnTheEmbeddedDatabaseWithADemoOnSaleAndKeepsDataAcrossARestart() throws Exception {
+        Map<String, String> environment = Map.of("FENGYUN_DATA_DIR", dataDir.toString());
         String email = "persisted-" + System.nanoTime() + "@example.com";
         long firstStart;
         long rss;
@@ -39,6 +38,10 @@ class StartupIntegrationTests {
             rss = first.residentKib();
             assertThat(first.output())
                     .contains("Created platform admin admin@fengyun.local with password");
+            Api.Response onSale = first.api().get("/api/v1/public/performances?status=ON_SALE");
+            assertThat(onSale.json().get("total").asLong())
+                    .as("the demo on-sale")
+                    .isGreaterThanOrEqualTo(5);
             Api.Response registered =
                     first.api()
                             .post(

@@ -88,6 +88,182 @@ public final class Fixtures {
         return new Team(org.slug(), members);
     }
 
+    /**
+     * A venue with a generated hall: blocks of {@code rows} × {@code seatsPerRow}, categories A
+     * (front half) and B.
+     */
+    public long venueWithHall(Org org, int blocks, int rows, int seatsPerRow, int standing) {
+        Api owner = api.as(org.owner().token());
+        Api.Response venue =
+                owner.post(
+                        "/api/v1/organizers/" + org.slug() + "/venues",
+                        Map.of(
+                                "name",
+                                "Hall " + unique(),
+                                "city",
+                                "Hangzhou",
+                                "timeZone",
+                                "Asia/Shanghai"));
+        assertThat(venue.status()).as(venue.body()).isEqualTo(201);
+        long venueId = venue.json().get("id").asLong();
+        java.util.List<Map<String, Object>> blockList = new java.util.ArrayList<>();
+        for (int b = 0; b < blocks; b++) {
+            blockList.add(
+                    Map.of(
+                            "name",
+                            "Block " + (b + 1),
+                            "shape",
+                            "RECTANGLE",
+                            "rows",
+                            rows,
+                            "seatsPerRow",
+                            seatsPerRow,
+                            "x",
+                            b * (seatsPerRow * 30 + 60),
+                            "y",
+                            200,
+                            "categories",
+                            java.util.List.of(
+                                    Map.of("from", 1, "to", Math.max(1, rows / 2), "category", "A"),
+                                    Map.of(
+                                            "from",
+                                            Math.min(rows, rows / 2 + 1),
+                                            "to",
+                                            rows,
+                                            "category",
+                                            "B"))));
+        }
+        Map<String, Object> layout = new java.util.HashMap<>();
+        layout.put("name", "Generated hall");
+        layout.put("blocks", blockList);
+        layout.put("stage", Map.of("x", 0, "y", 0, "width", 400, "height", 80));
+        if (standing > 0) {
+            layout.put(
+                    "standing",
+                    java.util.List.of(
+                            Map.of(
+                                    "name",
+                                    "Floor",
+                                    "key",
+                                    "floor",
+                                    "capacity",
+                                    standing,
+                                    "category",
+                                    "FLOOR",
+                                    "x",
+                                    0,
+                                    "y",
+                                    -400,
+                                    "width",
+                                    400,
+                                    "height",
+                                    300)));
+        }
+        Api.Response plan =
+                owner.post(
+                        "/api/v1/organizers/"
+                                + org.slug()
+                                + "/venues/"
+                                + venueId
+                                + "/plan/generate",
+                        layout);
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        return venueId;
+    }
+
+    /**
+     * A published performance: seated zones A and B (100.00 and 50.00 CNY) and, with {@code
+     * generalAdmission} places, a general-admission zone (30.00 CNY). Sales are open now.
+     */
+    public Performance publishedPerformance(
+            Org org, long venueId, int generalAdmission, Map<String, Object> overrides) {
+        Api owner = api.as(org.owner().token());
+        String base = "/api/v1/organizers/" + org.slug();
+        Api.Response event =
+                owner.post(
+                        base + "/events",
+                        Map.of("title", "Show " + unique(), "category", "CONCERT"));
+        assertThat(event.status()).as(event.body()).isEqualTo(201);
+        long eventId = event.json().get("id").asLong();
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("venueId", venueId);
+        body.put("startsAt", java.time.OffsetDateTime.now().plusDays(30).withNano(0).toString());
+        body.putAll(overrides);
+        Api.Response performance = owner.post(base + "/events/" + eventId + "/performances", body);
+        assertThat(performance.status()).as(performance.body()).isEqualTo(201);
+        long performanceId = performance.json().get("id").asLong();
+        String zones = base + "/performances/" + performanceId + "/zones";
+        long zoneA =
+                zone(
+                        owner,
+                        zones,
+                        Map.of(
+                                "name",
+                                "A",
+                                "kind",
+                                "SEATED",
+                                "price",
+                                price("100.00"),
+                                "categories",
+                                java.util.List.of("A")));
+        long zoneB =
+                zone(
+                        owner,
+                        zones,
+                        Map.of(
+                                "name",
+                                "B",
+                                "kind",
+                                "SEATED",
+                                "price",
+                                price("50.00"),
+                                "categories",
+                                java.util.List.of("B")));
+        Long zoneGa = null;
+        if (generalAdmission > 0) {
+            zoneGa =
+                    zone(
+                            owner,
+                            zones,
+                            Map.of(
+                                    "name",
+                                    "Standing",
+                                    "kind",
+                                    "GENERAL_ADMISSION",
+                                    "price",
+                                    price("30.00"),
+                                    "capacity",
+                                    generalAdmission));
+        }
+        long started = System.nanoTime();
+        Api.Response published =
+                owner.post(base + "/performances/" + performanceId + "/publish", null);
+        long publishMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        return new Performance(
+                org.slug(), eventId, performanceId, zoneA, zoneB, zoneGa, publishMillis);
+    }
+
+    private static long zone(Api owner, String path, Map<String, Object> body) {
+        Api.Response zone = owner.post(path, body);
+        assertThat(zone.status()).as(zone.body()).isEqualTo(201);
+        return zone.json().get("id").asLong();
+    }
+
+    public static Map<String, String> price(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+
+    /** A published performance; {@code publishMillis} is how long the publish request took. */
+    public record Performance(
+            String org,
+            long eventId,
+            long id,
+            long zoneA,
+            long zoneB,
+            Long zoneGa,
+            long publishMillis) {}
+
     public record Account(long id, String email, String password, String token) {}
 
     public record Org(String slug, Account owner) {}

@@ -22,16 +22,16 @@ public final class SecondInstance implements AutoCloseable {
 
     public static SecondInstance start(Map<String, String> extraSettings) {
         List<String> properties = new ArrayList<>();
-        properties.add("server.port=0");
-        properties.add("FENGYUN_DB_URL=" + TestDatabase.jdbcUrl());
-        properties.add("FENGYUN_DB_USER=" + TestDatabase.user());
-        properties.add("FENGYUN_ADMIN_EMAIL=" + IntegrationTest.ADMIN_EMAIL);
-        properties.add("FENGYUN_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD);
-        extraSettings.forEach((name, value) -> properties.add(name + "=" + value));
+        properties.add("--server.port=0");
+        properties.add("--FENGYUN_DB_URL=" + TestDatabase.jdbcUrl());
+        properties.add("--FENGYUN_DB_USER=" + TestDatabase.user());
+        properties.add("--FENGYUN_ADMIN_EMAIL=" + IntegrationTest.ADMIN_EMAIL);
+        properties.add("--FENGYUN_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD);
+        extraSettings.forEach((name, value) -> properties.add("--" + name + "=" + value));
+        // Command-line arguments outrank application.properties, as environment variables do.
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(FengyunApplication.class)
-                        .properties(properties.toArray(String[]::new))
-                        .run();
+                        .run(properties.toArray(String[]::new));
         return new SecondInstance(context);
     }
 

@@ -3,6 +3,9 @@ package dev.fengyun.platform.internal;
 import dev.fengyun.platform.ProblemException;
 import dev.fengyun.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +65,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.properties().forEach(problem::setProperty);
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /** Constraint violations raised outside Spring MVC's own parameter validation. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> onConstraintViolation(
+            ConstraintViolationException e, HttpServletRequest request) {
+        ProblemDetail problem =
+                Problems.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "VALIDATION_FAILED",
+                        "The request has invalid parameters.");
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String field = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                field = node.getName();
+            }
+            String code =
+                    violation
+                            .getConstraintDescriptor()
+                            .getAnnotation()
+                            .annotationType()
+                            .getSimpleName();
+            errors.add(fieldError(field, code, violation.getMessage()));
+        }
+        problem.setProperty("errors", errors);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler({

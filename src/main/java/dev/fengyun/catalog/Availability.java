@@ -1,0 +1,21 @@
+package dev.fengyun.catalog;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * How many units of a performance can still be sold, for display. Implemented by the inventory
+ * module (which owns the units), so the catalog can show availability without depending on it.
+ * Figures may be a moment old; the decision to sell is always made by inventory itself.
+ */
+public interface Availability {
+
+    /** Per zone id: units that can still be held (available or with an expired hold). */
+    Map<Long, Long> availableByZone(long performanceId);
+
+    /** Per zone id: all units, sold or not. */
+    Map<Long, Long> capacityByZone(long performanceId);
+
+    /** Per performance id: units that can still be held. */
+    Map<Long, Long> availableByPerformance(Collection<Long> performanceIds);
+}

@@ -1,0 +1,18 @@
+package dev.fengyun.catalog;
+
+import dev.fengyun.venue.Venue;
+import java.util.Map;
+
+/** A published performance as buyers see it: with event, venue, status and availability. */
+public record PerformanceDetails(
+        Performance performance,
+        Event event,
+        Venue venue,
+        PerformanceStatus status,
+        Map<Long, Long> availableByZone,
+        Map<Long, Long> capacityByZone) {
+
+    public long available() {
+        return availableByZone.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
