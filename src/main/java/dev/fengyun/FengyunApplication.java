@@ -6,11 +6,13 @@ import dev.fengyun.platform.Settings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Fengyun Ticketing: one deployable made of the modules under {@code dev.fengyun}. */
 @SpringBootApplication
 @EnableScheduling
+@EnableAsync
 public class FengyunApplication {
 
     public static void main(String[] args) {

@@ -168,6 +168,7 @@ public class CatalogManagement {
                         p.salesEndAt(),
                         p.currency(),
                         p.holdMinutes(),
+                        p.paymentMinutes(),
                         maxTicketsPerOrder,
                         maxTicketsPerBuyer);
         PerformanceRules.check(draft, clock.instant(), false);

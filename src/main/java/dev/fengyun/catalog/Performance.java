@@ -22,6 +22,7 @@ public record Performance(
         PerformanceStatus status,
         String currency,
         int holdMinutes,
+        int paymentMinutes,
         int maxTicketsPerOrder,
         Integer maxTicketsPerBuyer,
         int version,

@@ -54,6 +54,9 @@ final class PerformanceRules {
         if (draft.holdMinutes() < 1 || draft.holdMinutes() > 120) {
             problems.add(new FieldProblem("holdMinutes", "Range", "must be between 1 and 120"));
         }
+        if (draft.paymentMinutes() < 1 || draft.paymentMinutes() > 1440) {
+            problems.add(new FieldProblem("paymentMinutes", "Range", "must be between 1 and 1440"));
+        }
         if (draft.maxTicketsPerOrder() < 1 || draft.maxTicketsPerOrder() > 100) {
             problems.add(
                     new FieldProblem("maxTicketsPerOrder", "Range", "must be between 1 and 100"));

@@ -211,6 +211,7 @@ class DemoData implements ApplicationRunner {
                         null,
                         "CNY",
                         10,
+                        15,
                         6,
                         12));
     }

@@ -7,12 +7,10 @@ import dev.fengyun.identity.internal.Memberships;
 import dev.fengyun.identity.internal.Organizers;
 import dev.fengyun.identity.internal.Passwords;
 import dev.fengyun.platform.Conflict;
+import dev.fengyun.platform.Digests;
 import dev.fengyun.platform.InvalidInput;
 import dev.fengyun.platform.NotFound;
 import dev.fengyun.platform.RandomCodes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +94,7 @@ public class IdentityManagement {
         tokens.insert(
                 id,
                 account.id(),
-                sha256(token),
+                Digests.sha256(token),
                 name == null || name.isBlank() ? "API token" : name,
                 expiresAt);
         return new IssuedToken(id, token, expiresAt);
@@ -107,7 +105,7 @@ public class IdentityManagement {
         if (token == null || !token.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
-        return tokens.ownerOfLiveToken(sha256(token))
+        return tokens.ownerOfLiveToken(Digests.sha256(token))
                 .map(
                         owner -> {
                             tokens.touch(owner.tokenId());
@@ -289,14 +287,5 @@ public class IdentityManagement {
 
     static String normalizeEmail(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

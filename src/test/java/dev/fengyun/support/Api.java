@@ -21,7 +21,8 @@ public final class Api {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(5))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(30))
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
 

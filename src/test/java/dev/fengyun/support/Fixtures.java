@@ -244,6 +244,42 @@ public final class Fixtures {
                 org.slug(), eventId, performanceId, zoneA, zoneB, zoneGa, publishMillis);
     }
 
+    /** Holds seats or a quantity; asserts 201 and returns the response. */
+    public Api.Response hold(long performanceId, Map<String, Object> what) {
+        Map<String, Object> body = new java.util.HashMap<>(what);
+        body.put("performanceId", performanceId);
+        Api.Response hold = api.post("/api/v1/holds", body);
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        return hold;
+    }
+
+    /** Orders a hold as a guest paying with the demo gateway; returns the 201 response. */
+    public Api.Response order(String holdId, String email) {
+        Api.Response order =
+                api.post(
+                        "/api/v1/orders",
+                        Map.of(
+                                "holdId",
+                                holdId,
+                                "email",
+                                email,
+                                "name",
+                                "Guest Buyer",
+                                "paymentMethod",
+                                "demo"));
+        assertThat(order.status()).as(order.body()).isEqualTo(201);
+        return order;
+    }
+
+    /** Pays an order's demo payment as an API client and returns the order as the buyer sees it. */
+    public Api.Response payAndFetch(Api.Response placed) {
+        String payment = placed.json().get("payment").get("id").asString();
+        Api.Response paid = api.post("/demo-gateway/payments/" + payment + "/succeed", null);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        return api.as(placed.json().get("accessToken").asString())
+                .get("/api/v1/orders/" + placed.json().get("code").asString());
+    }
+
     private static long zone(Api owner, String path, Map<String, Object> body) {
         Api.Response zone = owner.post(path, body);
         assertThat(zone.status()).as(zone.body()).isEqualTo(201);

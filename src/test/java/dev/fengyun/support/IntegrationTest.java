@@ -27,6 +27,7 @@ public abstract class IntegrationTest {
         registry.add("FENGYUN_DB_USER", TestDatabase::user);
         registry.add("FENGYUN_ADMIN_EMAIL", () -> ADMIN_EMAIL);
         registry.add("FENGYUN_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+        registry.add("FENGYUN_PAYMENT_DEMO", () -> "true");
     }
 
     @BeforeEach

@@ -27,6 +27,7 @@ public final class SecondInstance implements AutoCloseable {
         properties.add("--FENGYUN_DB_USER=" + TestDatabase.user());
         properties.add("--FENGYUN_ADMIN_EMAIL=" + IntegrationTest.ADMIN_EMAIL);
         properties.add("--FENGYUN_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD);
+        properties.add("--FENGYUN_PAYMENT_DEMO=true");
         extraSettings.forEach((name, value) -> properties.add("--" + name + "=" + value));
         // Command-line arguments outrank application.properties, as environment variables do.
         ConfigurableApplicationContext context =

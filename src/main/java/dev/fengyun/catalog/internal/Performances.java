@@ -22,16 +22,16 @@ public class Performances {
     private static final String COLUMNS =
             """
             id, event_id, organizer_id, venue_id, plan_id, starts_at, doors_open_at, ends_at, sales_start_at,
-            sales_end_at, status, currency, hold_minutes, max_tickets_per_order, max_tickets_per_buyer, version,
+            sales_end_at, status, currency, hold_minutes, payment_minutes, max_tickets_per_order, max_tickets_per_buyer, version,
             published_at
             """;
 
     private static final String INSERT =
             """
             INSERT INTO performances (event_id, organizer_id, venue_id, starts_at, doors_open_at, ends_at,
-                   sales_start_at, sales_end_at, currency, hold_minutes, max_tickets_per_order, max_tickets_per_buyer)
+                   sales_start_at, sales_end_at, currency, hold_minutes, payment_minutes, max_tickets_per_order, max_tickets_per_buyer)
             VALUES (:eventId, :organizerId, :venueId, :startsAt, :doorsOpenAt, :endsAt, :salesStartAt, :salesEndAt,
-                   :currency, :holdMinutes, :maxPerOrder, :maxPerBuyer)
+                   :currency, :holdMinutes, :paymentMinutes, :maxPerOrder, :maxPerBuyer)
             RETURNING id
             """;
 
@@ -39,7 +39,7 @@ public class Performances {
             """
             UPDATE performances SET venue_id = :venueId, starts_at = :startsAt, doors_open_at = :doorsOpenAt,
                    ends_at = :endsAt, sales_start_at = :salesStartAt, sales_end_at = :salesEndAt,
-                   currency = :currency, hold_minutes = :holdMinutes, max_tickets_per_order = :maxPerOrder,
+                   currency = :currency, hold_minutes = :holdMinutes, payment_minutes = :paymentMinutes, max_tickets_per_order = :maxPerOrder,
                    max_tickets_per_buyer = :maxPerBuyer, version = version + 1, updated_at = now()
             WHERE id = :id
             """;
@@ -164,6 +164,7 @@ public class Performances {
                 p.status(),
                 p.currency(),
                 p.holdMinutes(),
+                p.paymentMinutes(),
                 p.maxTicketsPerOrder(),
                 p.maxTicketsPerBuyer(),
                 p.version(),
@@ -182,6 +183,7 @@ public class Performances {
                 .param("salesEndAt", Jdbc.timestamp(draft.salesEndAt()))
                 .param("currency", draft.currency())
                 .param("holdMinutes", draft.holdMinutes())
+                .param("paymentMinutes", draft.paymentMinutes())
                 .param("maxPerOrder", draft.maxTicketsPerOrder())
                 .param("maxPerBuyer", draft.maxTicketsPerBuyer());
     }
@@ -206,6 +208,7 @@ public class Performances {
                 PerformanceStatus.valueOf(rows.getString("status")),
                 rows.getString("currency"),
                 rows.getInt("hold_minutes"),
+                rows.getInt("payment_minutes"),
                 rows.getInt("max_tickets_per_order"),
                 perBuyer,
                 rows.getInt("version"),

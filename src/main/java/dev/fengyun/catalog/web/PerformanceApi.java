@@ -246,6 +246,7 @@ class PerformanceApi {
             OffsetDateTime salesEndAt,
             @Pattern(regexp = "[A-Z]{3}") String currency,
             @Min(1) @Max(120) Integer holdMinutes,
+            @Min(1) @Max(1440) Integer paymentMinutes,
             @Min(1) @Max(100) Integer maxTicketsPerOrder,
             @Min(1) @Max(1000) Integer maxTicketsPerBuyer,
             Integer version) {
@@ -259,6 +260,7 @@ class PerformanceApi {
                     instant(salesEndAt),
                     currency,
                     holdMinutes,
+                    paymentMinutes,
                     maxTicketsPerOrder,
                     maxTicketsPerBuyer);
         }

@@ -50,6 +50,7 @@ class SecurityConfiguration {
     private static final String[] SIGNED_IN_ONLY = {
         "/api/v1/auth/**",
         "/api/v1/me",
+        "/api/v1/me/**",
         "/api/v1/organizers",
         "/api/v1/organizers/**",
         "/console",
@@ -173,7 +174,8 @@ class SecurityConfiguration {
             return false;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/") || hasSessionCookie(request);
+        boolean apiLike = path.startsWith("/api/") || path.startsWith("/demo-gateway/");
+        return !apiLike || hasSessionCookie(request);
     }
 
     private static boolean hasSessionCookie(HttpServletRequest request) {

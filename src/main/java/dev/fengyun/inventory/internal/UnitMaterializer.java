@@ -4,9 +4,11 @@ import dev.fengyun.catalog.PerformancePublished;
 import dev.fengyun.catalog.PerformancePublished.ZoneSpec;
 import dev.fengyun.catalog.ZoneKind;
 import dev.fengyun.venue.PlanRevision;
+import dev.fengyun.venue.SeatingPlan;
 import dev.fengyun.venue.VenueManagement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,63 @@ class UnitMaterializer {
         this.venues = venues;
     }
 
+    /**
+     * The plan's seats that a zone prices, with their position in the row: neighbours differ by 1,
+     * and a gap wider than 1.6 times the row's usual spacing (an aisle) adds one.
+     */
+    static List<Units.NewSeat> seatsToSell(SeatingPlan plan, Map<String, Long> zoneOfCategory) {
+        List<Units.NewSeat> seats = new ArrayList<>(plan.seatCount());
+        Map<String, List<SeatingPlan.PlacedSeat>> rows = new LinkedHashMap<>();
+        plan.seats()
+                .forEach(
+                        s ->
+                                rows.computeIfAbsent(
+                                                s.zone() + "\u0000" + s.row(),
+                                                k -> new ArrayList<>())
+                                        .add(s));
+        for (List<SeatingPlan.PlacedSeat> row : rows.values()) {
+            double usual = usualGap(row);
+            int seq = 0;
+            for (int i = 0; i < row.size(); i++) {
+                SeatingPlan.PlacedSeat seat = row.get(i);
+                if (i > 0) {
+                    SeatingPlan.PlacedSeat previous = row.get(i - 1);
+                    double gap = Math.hypot(seat.x() - previous.x(), seat.y() - previous.y());
+                    seq += gap > 1.6 * usual ? 2 : 1;
+                }
+                Long zoneId = zoneOfCategory.get(seat.category());
+                if (zoneId != null) {
+                    seats.add(
+                            new Units.NewSeat(
+                                    zoneId,
+                                    seat.id(),
+                                    seat.zone(),
+                                    seat.row(),
+                                    seq,
+                                    seat.number(),
+                                    seat.x(),
+                                    seat.y()));
+                }
+            }
+        }
+        return seats;
+    }
+
+    private static double usualGap(List<SeatingPlan.PlacedSeat> row) {
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 1; i < row.size(); i++) {
+            gaps.add(
+                    Math.hypot(
+                            row.get(i).x() - row.get(i - 1).x(),
+                            row.get(i).y() - row.get(i - 1).y()));
+        }
+        if (gaps.isEmpty()) {
+            return Double.MAX_VALUE;
+        }
+        gaps.sort(Double::compare);
+        return gaps.get(gaps.size() / 2);
+    }
+
     @EventListener
     void on(PerformancePublished event) {
         long performanceId = event.performanceId();
@@ -50,24 +109,7 @@ class UnitMaterializer {
         int seats = 0;
         if (event.planId() != null && !zoneOfCategory.isEmpty()) {
             PlanRevision plan = venues.planRevision(event.planId()).orElseThrow();
-            List<Units.NewSeat> newSeats = new ArrayList<>(plan.seatCount());
-            plan.plan()
-                    .seats()
-                    .forEach(
-                            seat -> {
-                                Long zoneId = zoneOfCategory.get(seat.category());
-                                if (zoneId != null) {
-                                    newSeats.add(
-                                            new Units.NewSeat(
-                                                    zoneId,
-                                                    seat.id(),
-                                                    seat.row(),
-                                                    seat.number(),
-                                                    seat.x(),
-                                                    seat.y()));
-                                }
-                            });
-            seats = units.insertSeats(performanceId, newSeats);
+            seats = units.insertSeats(performanceId, seatsToSell(plan.plan(), zoneOfCategory));
         }
         int places = 0;
         for (ZoneSpec zone : event.zones()) {

@@ -15,10 +15,10 @@ public class Units {
     /** One statement for all seats: 50,000 rows are one round trip, not 50,000. */
     private static final String INSERT_SEATS =
             """
-            INSERT INTO units (performance_id, zone_id, seat_id, row_label, seat_number, x, y)
-            SELECT :performanceId, u.zone_id, u.seat_id, u.row_label, u.seat_number, u.x, u.y
-            FROM unnest(:zoneIds, :seatIds, :rows, :numbers, :xs, :ys)
-                 AS u (zone_id, seat_id, row_label, seat_number, x, y)
+            INSERT INTO units (performance_id, zone_id, seat_id, block, row_label, seq, seat_number, x, y)
+            SELECT :performanceId, u.zone_id, u.seat_id, u.block, u.row_label, u.seq, u.seat_number, u.x, u.y
+            FROM unnest(:zoneIds, :seatIds, :blocks, :rows, :seqs, :numbers, :xs, :ys)
+                 AS u (zone_id, seat_id, block, row_label, seq, seat_number, x, y)
             """;
 
     private static final String INSERT_PLACES =
@@ -62,7 +62,9 @@ public class Units {
         int size = seats.size();
         Long[] zoneIds = new Long[size];
         String[] seatIds = new String[size];
+        String[] blocks = new String[size];
         String[] rows = new String[size];
+        Integer[] seqs = new Integer[size];
         String[] numbers = new String[size];
         Float[] xs = new Float[size];
         Float[] ys = new Float[size];
@@ -70,7 +72,9 @@ public class Units {
             NewSeat seat = seats.get(i);
             zoneIds[i] = seat.zoneId();
             seatIds[i] = seat.seatId();
+            blocks[i] = seat.block();
             rows[i] = seat.row();
+            seqs[i] = seat.seq();
             numbers[i] = seat.number();
             xs[i] = (float) seat.x();
             ys[i] = (float) seat.y();
@@ -79,7 +83,9 @@ public class Units {
                 .param("performanceId", performanceId)
                 .param("zoneIds", new SqlArrayValue("bigint", (Object[]) zoneIds))
                 .param("seatIds", new SqlArrayValue("text", (Object[]) seatIds))
+                .param("blocks", new SqlArrayValue("text", (Object[]) blocks))
                 .param("rows", new SqlArrayValue("text", (Object[]) rows))
+                .param("seqs", new SqlArrayValue("integer", (Object[]) seqs))
                 .param("numbers", new SqlArrayValue("text", (Object[]) numbers))
                 .param("xs", new SqlArrayValue("real", (Object[]) xs))
                 .param("ys", new SqlArrayValue("real", (Object[]) ys))
@@ -143,9 +149,47 @@ public class Units {
                 .list();
     }
 
-    /** A seat to create a unit for. */
+    private static final String GEOMETRY =
+            """
+            SELECT id, block, row_label, seq, x, y FROM units
+            WHERE performance_id = :performanceId AND zone_id = :zoneId AND seat_id IS NOT NULL
+            """;
+
+    /** Where each seat of a zone is; never changes once the performance is published. */
+    public Map<Long, BestAvailable.Seat> geometry(long performanceId, long zoneId) {
+        Map<Long, BestAvailable.Seat> seats = new HashMap<>();
+        jdbc.sql(GEOMETRY)
+                .param("performanceId", performanceId)
+                .param("zoneId", zoneId)
+                .query(
+                        rows -> {
+                            long id = rows.getLong("id");
+                            seats.put(
+                                    id,
+                                    new BestAvailable.Seat(
+                                            id,
+                                            rows.getString("block"),
+                                            rows.getString("row_label"),
+                                            rows.getInt("seq"),
+                                            rows.getFloat("x"),
+                                            rows.getFloat("y")));
+                        });
+        return seats;
+    }
+
+    /**
+     * A seat to create a unit for; {@code seq} is its position in the row, an aisle counting as a
+     * gap.
+     */
     public record NewSeat(
-            long zoneId, String seatId, String row, String number, double x, double y) {}
+            long zoneId,
+            String seatId,
+            String block,
+            String row,
+            int seq,
+            String number,
+            double x,
+            double y) {}
 
     /** A seat's unit as the seat map shows it. */
     public record SeatState(

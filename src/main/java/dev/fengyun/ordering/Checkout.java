@@ -1,0 +1,279 @@
+package dev.fengyun.ordering;
+
+import dev.fengyun.catalog.Performance;
+import dev.fengyun.catalog.PerformanceStatus;
+import dev.fengyun.catalog.Storefront;
+import dev.fengyun.catalog.Zone;
+import dev.fengyun.inventory.HeldUnit;
+import dev.fengyun.inventory.Hold;
+import dev.fengyun.inventory.InventoryManagement;
+import dev.fengyun.inventory.LimitExceeded;
+import dev.fengyun.inventory.OrderClaim;
+import dev.fengyun.inventory.SalesNotOpen;
+import dev.fengyun.ordering.internal.OrderLifecycle;
+import dev.fengyun.ordering.internal.Orders;
+import dev.fengyun.payment.PaymentManagement;
+import dev.fengyun.payment.PaymentStarted;
+import dev.fengyun.platform.AuditLog;
+import dev.fengyun.platform.Conflict;
+import dev.fengyun.platform.Digests;
+import dev.fengyun.platform.InvalidInput;
+import dev.fengyun.platform.Money;
+import dev.fengyun.platform.NotFound;
+import dev.fengyun.platform.RandomCodes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The buyer's side of ordering: turning a hold into an order, paying, reading and cancelling it. A
+ * buyer proves an order is theirs with its access token or by being the signed-in account that
+ * placed it; anyone else is told it does not exist.
+ */
+@Service
+public class Checkout {
+
+    /**
+     * Order access tokens start with this, so they are recognisable and not taken for API tokens.
+     */
+    public static final String TOKEN_PREFIX = "fyo_";
+
+    private final Orders orders;
+    private final InventoryManagement inventory;
+    private final Storefront storefront;
+    private final PaymentManagement payments;
+    private final OrderLifecycle lifecycle;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Checkout(
+            Orders orders,
+            InventoryManagement inventory,
+            Storefront storefront,
+            PaymentManagement payments,
+            OrderLifecycle lifecycle,
+            AuditLog audit,
+            Clock clock) {
+        this.orders = orders;
+        this.inventory = inventory;
+        this.storefront = storefront;
+        this.payments = payments;
+        this.lifecycle = lifecycle;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Places an order for the units of a hold; they stay reserved until the payment window ends. A
+     * free order is paid at once.
+     *
+     * @throws dev.fengyun.inventory.HoldExpired when the hold lapsed or was used
+     * @throws LimitExceeded when the buyer would exceed the per-buyer limit
+     */
+    @Transactional
+    public PlacedOrder place(String holdCode, Buyer buyer, String paymentMethod, String returnUrl) {
+        if (!payments.onlineMethods().contains(paymentMethod)) {
+            throw new InvalidInput(
+                    "paymentMethod",
+                    "OneOf",
+                    "must be one of " + String.join(", ", payments.onlineMethods()));
+        }
+        Hold hold = inventory.find(holdCode);
+        Performance performance = storefront.saleTerms(hold.performanceId()).orElseThrow();
+        if (performance.status() == PerformanceStatus.CANCELLED) {
+            throw new SalesNotOpen("This performance is cancelled.");
+        }
+        return create(
+                performance,
+                holdCode,
+                buyer,
+                SalesChannel.ONLINE,
+                paymentMethod,
+                returnUrl,
+                "buyer:" + buyerKey(buyer));
+    }
+
+    /** Creates the order, moves the hold's units into it and starts its payment. */
+    PlacedOrder create(
+            Performance performance,
+            String holdCode,
+            Buyer buyer,
+            SalesChannel channel,
+            String paymentMethod,
+            String returnUrl,
+            String actor) {
+        String buyerKey = buyerKey(buyer);
+        orders.lockBuyer(performance.id(), buyerKey);
+        Hold hold = inventory.find(holdCode);
+        if (channel == SalesChannel.ONLINE && performance.maxTicketsPerBuyer() != null) {
+            long already = orders.liveTicketsOfBuyer(performance.id(), buyerKey);
+            if (already + hold.quantity() > performance.maxTicketsPerBuyer()) {
+                throw new LimitExceeded(
+                        "At most "
+                                + performance.maxTicketsPerBuyer()
+                                + " tickets per buyer for this performance; you have "
+                                + already
+                                + ".",
+                        performance.maxTicketsPerBuyer());
+            }
+        }
+        String token = TOKEN_PREFIX + RandomCodes.token(24);
+        Instant due = clock.instant().plus(Duration.ofMinutes(performance.paymentMinutes()));
+        long orderId =
+                orders.insert(
+                        new Orders.NewOrder(
+                                "FY" + RandomCodes.code(8),
+                                Digests.sha256(token),
+                                performance.organizerId(),
+                                performance.id(),
+                                channel,
+                                buyer.email().trim(),
+                                buyer.name().trim(),
+                                blankToNull(buyer.phone()),
+                                buyer.accountId(),
+                                buyerKey,
+                                performance.currency(),
+                                paymentMethod,
+                                due));
+        OrderClaim claim = inventory.attachToOrder(holdCode, orderId, due);
+        orders.releaseLapsedItems(claim.units().stream().map(HeldUnit::unitId).toList());
+        Money total = Money.zero(performance.currency());
+        for (HeldUnit unit : claim.units()) {
+            Zone zone = performance.zone(unit.zoneId());
+            orders.insertItem(
+                    orderId,
+                    unit.unitId(),
+                    zone.id(),
+                    zone.name(),
+                    unit.seatId(),
+                    unit.seatLabel(),
+                    zone.price().minor());
+            total = total.plus(zone.price());
+        }
+        orders.setHoldAndTotal(orderId, claim.holdId(), total.minor());
+        Order order = orders.find(orderId).orElseThrow();
+        audit.record(
+                actor,
+                "ORDER",
+                orderId,
+                "PLACED",
+                Map.of("hold", holdCode, "total", total.amount(), "channel", channel.name()));
+        String method = total.isZero() ? "free" : paymentMethod;
+        PaymentStarted payment =
+                payments.initiate(orderId, order.organizerId(), method, total, returnUrl, actor);
+        return new PlacedOrder(orders.find(orderId).orElseThrow(), token, payment);
+    }
+
+    /**
+     * The order, if the caller may see it: with its access token, or as the account that placed it.
+     *
+     * @throws NotFound ({@code ORDER_NOT_FOUND}) otherwise, whether or not it exists
+     */
+    public Order order(String code, String accessToken, Long accountId) {
+        return orders.find(code)
+                .filter(o -> mayRead(o, accessToken, accountId))
+                .orElseThrow(() -> notFound(code));
+    }
+
+    /**
+     * The buyer cancels an unpaid order; its units go back on sale.
+     *
+     * @throws Conflict ({@code ORDER_NOT_CANCELLABLE}) once it is paid or closed
+     */
+    @Transactional
+    public Order cancel(String code, String accessToken, Long accountId) {
+        Order order =
+                orders.lock(code)
+                        .filter(o -> mayRead(o, accessToken, accountId))
+                        .orElseThrow(() -> notFound(code));
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            throw new Conflict(
+                    "ORDER_NOT_CANCELLABLE",
+                    order.status() == OrderStatus.PAID
+                            ? "This order is paid; ask the organizer for a refund."
+                            : "This order is "
+                                    + order.status().name().toLowerCase(Locale.ROOT)
+                                    + " already.");
+        }
+        lifecycle.closeUnpaid(order, OrderStatus.CANCELLED, "buyer");
+        return orders.find(order.id()).orElseThrow();
+    }
+
+    /**
+     * Starts another payment for an unpaid order (e.g. after a failed one).
+     *
+     * @throws Conflict ({@code ORDER_NOT_PAYABLE}) unless it is waiting for payment and not overdue
+     */
+    @Transactional
+    public PaymentStarted pay(
+            String code,
+            String accessToken,
+            Long accountId,
+            String paymentMethod,
+            String returnUrl) {
+        Order order =
+                orders.lock(code)
+                        .filter(o -> mayRead(o, accessToken, accountId))
+                        .orElseThrow(() -> notFound(code));
+        if (order.status() != OrderStatus.PENDING_PAYMENT
+                || !order.paymentDueAt().isAfter(clock.instant())) {
+            throw new Conflict("ORDER_NOT_PAYABLE", "This order can no longer be paid.");
+        }
+        if (!payments.onlineMethods().contains(paymentMethod)) {
+            throw new InvalidInput(
+                    "paymentMethod",
+                    "OneOf",
+                    "must be one of " + String.join(", ", payments.onlineMethods()));
+        }
+        return payments.initiate(
+                order.id(),
+                order.organizerId(),
+                paymentMethod,
+                order.total(),
+                returnUrl,
+                "buyer:" + order.buyerKey());
+    }
+
+    public List<Order> ordersOf(long accountId) {
+        return orders.ofAccount(accountId);
+    }
+
+    /**
+     * The status a buyer should see now: an overdue unpaid order is expired even before the sweeper
+     * closes it.
+     */
+    public OrderStatus displayedStatus(Order order) {
+        if (order.status() == OrderStatus.PENDING_PAYMENT
+                && !order.paymentDueAt().isAfter(clock.instant())) {
+            return OrderStatus.EXPIRED;
+        }
+        return order.status();
+    }
+
+    private boolean mayRead(Order order, String accessToken, Long accountId) {
+        if (accountId != null && accountId.equals(order.accountId())) {
+            return true;
+        }
+        return accessToken != null
+                && accessToken.startsWith(TOKEN_PREFIX)
+                && orders.tokenMatches(order.code(), Digests.sha256(accessToken));
+    }
+
+    /** Per-buyer limits count by e-mail address, case-insensitively. */
+    static String buyerKey(Buyer buyer) {
+        return buyer.email().trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static NotFound notFound(String code) {
+        return new NotFound("ORDER_NOT_FOUND", "No order " + code + " that you may see.");
+    }
+}

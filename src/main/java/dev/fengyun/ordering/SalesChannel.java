@@ -1,0 +1,7 @@
+package dev.fengyun.ordering;
+
+/** Where an order was placed. */
+public enum SalesChannel {
+    ONLINE,
+    BOX_OFFICE
+}

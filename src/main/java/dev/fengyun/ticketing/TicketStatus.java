@@ -1,0 +1,7 @@
+package dev.fengyun.ticketing;
+
+/** A ticket admits its holder while VALID; REVOKED after a refund or transfer. */
+public enum TicketStatus {
+    VALID,
+    REVOKED
+}
