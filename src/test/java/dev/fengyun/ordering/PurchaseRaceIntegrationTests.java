@@ -41,6 +41,48 @@ class PurchaseRaceIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void oneBuyerOrderingFromManyTabsAtOnceStaysWithinTheLimit() {
+        Fixtures.Org org = fixtures.organizer();
+        Fixtures.Performance show =
+                fixtures.publishedPerformance(
+                        org,
+                        fixtures.venueWithHall(org, 1, 2, 2, 0),
+                        100,
+                        Map.of("maxTicketsPerOrder", LIMIT, "maxTicketsPerBuyer", LIMIT));
+        List<String> holds = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            holds.add(
+                    fixtures.hold(show.id(), Map.of("zoneId", show.zoneGa(), "quantity", 1))
+                            .json()
+                            .get("id")
+                            .asString());
+        }
+        String email = "tabs-" + Fixtures.unique() + "@example.com";
+        List<Api.Response> orders =
+                Race.run(
+                        40,
+                        i ->
+                                api.post(
+                                        "/api/v1/orders",
+                                        Map.of(
+                                                "holdId",
+                                                holds.get(i),
+                                                "email",
+                                                email,
+                                                "name",
+                                                "Many tabs",
+                                                "paymentMethod",
+                                                "demo")));
+        assertThat(orders.stream().filter(o -> o.status() == 201)).hasSize(LIMIT);
+        assertThat(
+                        orders.stream()
+                                .filter(o -> o.status() == 409)
+                                .map(o -> o.json().get("code").asString()))
+                .hasSize(40 - LIMIT)
+                .containsOnly("LIMIT_EXCEEDED");
+    }
+
     private void race(List<Api> instances) {
         Fixtures.Org org = fixtures.organizer();
         Fixtures.Performance show =
