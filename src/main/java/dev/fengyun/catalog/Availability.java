@@ -10,12 +10,14 @@ import java.util.Map;
  */
 public interface Availability {
 
-    /** Per zone id: units that can still be held (available or with an expired hold). */
-    Map<Long, Long> availableByZone(long performanceId);
-
-    /** Per zone id: all units, sold or not. */
-    Map<Long, Long> capacityByZone(long performanceId);
+    /**
+     * Per zone id: units that can still be held (available or with an expired hold), and all units.
+     */
+    Map<Long, ZoneCount> countsByZone(long performanceId);
 
     /** Per performance id: units that can still be held. */
     Map<Long, Long> availableByPerformance(Collection<Long> performanceIds);
+
+    /** Units of a zone that can still be held, and all its units (sold or not). */
+    record ZoneCount(long available, long capacity) {}
 }

@@ -30,6 +30,7 @@ public class CatalogManagement {
     private final ZoneRules zoneRules;
     private final VenueManagement venues;
     private final ApplicationEventPublisher publisher;
+    private final Storefront storefront;
     private final Clock clock;
 
     CatalogManagement(
@@ -39,6 +40,7 @@ public class CatalogManagement {
             ZoneRules zoneRules,
             VenueManagement venues,
             ApplicationEventPublisher publisher,
+            Storefront storefront,
             Clock clock) {
         this.events = events;
         this.performances = performances;
@@ -46,6 +48,7 @@ public class CatalogManagement {
         this.zoneRules = zoneRules;
         this.venues = venues;
         this.publisher = publisher;
+        this.storefront = storefront;
         this.clock = clock;
     }
 
@@ -355,6 +358,7 @@ public class CatalogManagement {
         if (expected != null) {
             expected.check(version);
         }
+        storefront.forget(performanceId);
         return performances.find(performanceId).orElseThrow();
     }
 

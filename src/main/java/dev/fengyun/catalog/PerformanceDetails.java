@@ -9,10 +9,9 @@ public record PerformanceDetails(
         Event event,
         Venue venue,
         PerformanceStatus status,
-        Map<Long, Long> availableByZone,
-        Map<Long, Long> capacityByZone) {
+        Map<Long, Availability.ZoneCount> counts) {
 
     public long available() {
-        return availableByZone.values().stream().mapToLong(Long::longValue).sum();
+        return counts.values().stream().mapToLong(Availability.ZoneCount::available).sum();
     }
 }

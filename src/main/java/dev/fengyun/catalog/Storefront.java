@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What buyers browse: published performances and events with their availability, and the sale terms
@@ -39,7 +41,7 @@ public class Storefront {
     private final Clock clock;
     private final ExpiringCache<Long, Optional<Performance>> saleTerms =
             new ExpiringCache<>(SALE_TERMS_TTL, 10_000);
-    private final ExpiringCache<Long, Map<Long, Long>> available =
+    private final ExpiringCache<Long, PerformanceDetails> details =
             new ExpiringCache<>(AVAILABILITY_TTL, 10_000);
     private final ExpiringCache<Long, String> svgs =
             new ExpiringCache<>(Duration.ofSeconds(30), 200);
@@ -83,11 +85,16 @@ public class Storefront {
     }
 
     /**
-     * A published performance with its event, venue and availability.
+     * A published performance with its event, venue and availability, at most {@link
+     * #AVAILABILITY_TTL} old: every buyer of an on-sale polls it.
      *
      * @throws NotFound ({@code PERFORMANCE_NOT_FOUND}) for unknown and draft performances
      */
     public PerformanceDetails performance(long performanceId) {
+        return details.get(performanceId, this::loadDetails);
+    }
+
+    private PerformanceDetails loadDetails(long performanceId) {
         Performance performance =
                 performances
                         .find(performanceId)
@@ -95,15 +102,14 @@ public class Storefront {
                         .orElseThrow(() -> CatalogManagement.performanceNotFound(performanceId));
         Event event = events.find(performance.eventId()).orElseThrow();
         Venue venue = venues.venue(performance.venueId()).orElseThrow();
-        Map<Long, Long> free = available.get(performanceId, availability::availableByZone);
-        long total = free.values().stream().mapToLong(Long::longValue).sum();
+        Map<Long, Availability.ZoneCount> counts = availability.countsByZone(performanceId);
+        long total = counts.values().stream().mapToLong(Availability.ZoneCount::available).sum();
         return new PerformanceDetails(
                 performance,
                 event,
                 venue,
                 performance.publicStatus(clock.instant(), total),
-                free,
-                availability.capacityByZone(performanceId));
+                counts);
     }
 
     /**
@@ -183,6 +189,31 @@ public class Storefront {
                     }
                 };
         return venues.svg(plan.plan(), style);
+    }
+
+    /**
+     * Drops what this instance remembers about a performance after a change here; other instances
+     * see the change when their copies expire (within a second).
+     */
+    void forget(long performanceId) {
+        Runnable drop =
+                () -> {
+                    saleTerms.invalidate(performanceId);
+                    details.invalidate(performanceId);
+                    svgs.invalidate(performanceId);
+                };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // After commit: dropped earlier, a concurrent read could cache the old state again.
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            drop.run();
+                        }
+                    });
+        } else {
+            drop.run();
+        }
     }
 
     /** A zone's colour: its own, else one from a fixed palette by position. */

@@ -88,12 +88,19 @@ public class InventoryManagement {
         }
     }
 
+    /** One round trip: the hold and its units are recorded by one autocommitted statement. */
     private Hold place(Performance performance, HoldRequest request) {
         Instant until = clock.instant().plus(Duration.ofMinutes(performance.holdMinutes()));
         String code = "H" + RandomCodes.code(20);
-        long holdId = holds.insert(code, performance.id(), request.size(), until);
-        List<HeldUnit> units = placement.claim(performance, request, holdId, until);
-        return new Hold(holdId, code, performance.id(), units.size(), "ACTIVE", until, units);
+        UnitClaims.Claim claim = placement.claim(performance, request, code, until);
+        return new Hold(
+                claim.holdId(),
+                code,
+                performance.id(),
+                claim.units().size(),
+                "ACTIVE",
+                until,
+                claim.units());
     }
 
     /**

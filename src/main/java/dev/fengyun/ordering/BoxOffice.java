@@ -61,7 +61,7 @@ public class BoxOffice {
                         PlacedOrder placed =
                                 checkout.create(
                                         performance,
-                                        hold.code(),
+                                        hold,
                                         buyer,
                                         SalesChannel.BOX_OFFICE,
                                         "offline",

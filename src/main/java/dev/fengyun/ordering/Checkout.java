@@ -24,6 +24,7 @@ import dev.fengyun.platform.RandomCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,7 @@ public class Checkout {
         }
         return create(
                 performance,
-                holdCode,
+                hold,
                 buyer,
                 SalesChannel.ONLINE,
                 paymentMethod,
@@ -101,16 +102,15 @@ public class Checkout {
     /** Creates the order, moves the hold's units into it and starts its payment. */
     PlacedOrder create(
             Performance performance,
-            String holdCode,
+            Hold hold,
             Buyer buyer,
             SalesChannel channel,
             String paymentMethod,
             String returnUrl,
             String actor) {
         String buyerKey = buyerKey(buyer);
-        orders.lockBuyer(performance.id(), buyerKey);
-        Hold hold = inventory.find(holdCode);
         if (channel == SalesChannel.ONLINE && performance.maxTicketsPerBuyer() != null) {
+            orders.lockBuyer(performance.id(), buyerKey);
             long already = orders.liveTicketsOfBuyer(performance.id(), buyerKey);
             if (already + hold.quantity() > performance.maxTicketsPerBuyer()) {
                 throw new LimitExceeded(
@@ -140,32 +140,34 @@ public class Checkout {
                                 performance.currency(),
                                 paymentMethod,
                                 due));
-        OrderClaim claim = inventory.attachToOrder(holdCode, orderId, due);
+        OrderClaim claim = inventory.attachToOrder(hold.code(), orderId, due);
         orders.releaseLapsedItems(claim.units().stream().map(HeldUnit::unitId).toList());
         Money total = Money.zero(performance.currency());
+        List<Orders.NewItem> items = new ArrayList<>(claim.units().size());
         for (HeldUnit unit : claim.units()) {
             Zone zone = performance.zone(unit.zoneId());
-            orders.insertItem(
-                    orderId,
-                    unit.unitId(),
-                    zone.id(),
-                    zone.name(),
-                    unit.seatId(),
-                    unit.seatLabel(),
-                    zone.price().minor());
+            items.add(
+                    new Orders.NewItem(
+                            unit.unitId(),
+                            zone.id(),
+                            zone.name(),
+                            unit.seatId(),
+                            unit.seatLabel(),
+                            zone.price().minor()));
             total = total.plus(zone.price());
         }
+        orders.insertItems(orderId, items);
         orders.setHoldAndTotal(orderId, claim.holdId(), total.minor());
-        Order order = orders.find(orderId).orElseThrow();
         audit.record(
                 actor,
                 "ORDER",
                 orderId,
                 "PLACED",
-                Map.of("hold", holdCode, "total", total.amount(), "channel", channel.name()));
+                Map.of("hold", hold.code(), "total", total.amount(), "channel", channel.name()));
         String method = total.isZero() ? "free" : paymentMethod;
         PaymentStarted payment =
-                payments.initiate(orderId, order.organizerId(), method, total, returnUrl, actor);
+                payments.initiate(
+                        orderId, performance.organizerId(), method, total, returnUrl, actor);
         return new PlacedOrder(orders.find(orderId).orElseThrow(), token, payment);
     }
 

@@ -16,7 +16,8 @@ public abstract class ProblemException extends RuntimeException {
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     protected ProblemException(HttpStatus status, String code, String detail) {
-        super(detail);
+        // An expected outcome, answered to the client: no stack trace (costly during a rush).
+        super(detail, null, false, false);
         this.status = status;
         this.code = code;
     }

@@ -21,8 +21,8 @@ public class TicketingManagement {
     /** Issues one ticket per item, in the caller's (order-paid) transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void issue(List<NewTicket> newTickets) {
-        for (NewTicket ticket : newTickets) {
-            tickets.insert(RandomCodes.code(16), ticket);
+        if (!newTickets.isEmpty()) {
+            tickets.insert(newTickets.stream().map(t -> RandomCodes.code(16)).toList(), newTickets);
         }
     }
 

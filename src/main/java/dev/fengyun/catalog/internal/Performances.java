@@ -100,10 +100,13 @@ public class Performances {
     }
 
     public Optional<Performance> find(long id) {
+        // Zones are read after the row, never from inside the row mapper: a nested query would
+        // hold a second pooled connection per request and starve the pool under load.
         return jdbc.sql("SELECT " + COLUMNS + " FROM performances WHERE id = :id")
                 .param("id", id)
-                .query((rows, n) -> map(rows, zones.ofPerformance(rows.getLong("id"))))
-                .optional();
+                .query((rows, n) -> map(rows, List.of()))
+                .optional()
+                .map(p -> with(p, zones.ofPerformance(p.id())));
     }
 
     public List<Performance> ofEvent(long eventId) {

@@ -2,6 +2,7 @@ package dev.fengyun.catalog.web;
 
 import static dev.fengyun.catalog.web.CatalogViews.local;
 
+import dev.fengyun.catalog.Availability;
 import dev.fengyun.catalog.Event;
 import dev.fengyun.catalog.EventCategory;
 import dev.fengyun.catalog.EventSummary;
@@ -47,6 +48,7 @@ class PublicCatalogApi {
                     PerformanceStatus.CANCELLED,
                     PerformanceStatus.ENDED);
     private static final String SHORT_CACHE = "public, max-age=2";
+    private static final Availability.ZoneCount NONE = new Availability.ZoneCount(0, 0);
 
     private final Storefront storefront;
     private final Clock clock;
@@ -202,12 +204,7 @@ class PublicCatalogApi {
                     EventView.of(d.event()),
                     VenueView.of(d.venue()),
                     p.zones().stream()
-                            .map(
-                                    z ->
-                                            ZoneView.of(
-                                                    z,
-                                                    d.capacityByZone().getOrDefault(z.id(), 0L),
-                                                    d.availableByZone().getOrDefault(z.id(), 0L)))
+                            .map(z -> ZoneView.of(z, d.counts().getOrDefault(z.id(), NONE)))
                             .toList());
         }
     }
@@ -233,9 +230,15 @@ class PublicCatalogApi {
             String color,
             long capacity,
             long available) {
-        static ZoneView of(Zone z, long capacity, long available) {
+        static ZoneView of(Zone z, Availability.ZoneCount count) {
             return new ZoneView(
-                    z.id(), z.name(), z.kind(), z.price(), z.color(), capacity, available);
+                    z.id(),
+                    z.name(),
+                    z.kind(),
+                    z.price(),
+                    z.color(),
+                    count.capacity(),
+                    count.available());
         }
     }
 

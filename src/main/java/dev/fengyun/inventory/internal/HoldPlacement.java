@@ -3,7 +3,6 @@ package dev.fengyun.inventory.internal;
 import dev.fengyun.catalog.Performance;
 import dev.fengyun.catalog.Zone;
 import dev.fengyun.catalog.ZoneKind;
-import dev.fengyun.inventory.HeldUnit;
 import dev.fengyun.inventory.HoldRequest;
 import dev.fengyun.inventory.SeatsUnavailable;
 import dev.fengyun.inventory.SoldOut;
@@ -43,10 +42,16 @@ public class HoldPlacement {
         this.venues = venues;
     }
 
-    public List<HeldUnit> claim(
-            Performance performance, HoldRequest request, long holdId, Instant until) {
+    /**
+     * Records the hold and claims its units in one autocommitted statement. A claim that falls
+     * short is undone before this throws, so no partial hold survives.
+     */
+    public UnitClaims.Claim claim(
+            Performance performance, HoldRequest request, String code, Instant until) {
+        UnitClaims.NewHold hold =
+                new UnitClaims.NewHold(code, performance.id(), request.size(), until);
         if (request.chosenSeats()) {
-            return chosenSeats(performance.id(), request.seatIds(), holdId, until);
+            return chosenSeats(hold, request.seatIds());
         }
         Zone zone = performance.zone(request.zoneId());
         if (zone == null) {
@@ -55,31 +60,29 @@ public class HoldPlacement {
                     "Unknown",
                     "performance " + performance.id() + " has no zone " + request.zoneId());
         }
-        List<HeldUnit> held =
-                zone.kind() == ZoneKind.GENERAL_ADMISSION
-                        ? claims.claimAny(
-                                performance.id(), zone.id(), request.quantity(), holdId, until)
-                        : bestAvailable(performance, zone, request.quantity(), holdId, until);
-        if (held.size() < request.quantity()) {
-            // What this transaction claimed is rolled back with the exception: it counts as left,
-            // not as held by others.
-            long[] left = claims.leftInZone(performance.id(), zone.id());
-            throw new SoldOut(held.size() + left[0], left[1] - held.size());
+        if (zone.kind() != ZoneKind.GENERAL_ADMISSION) {
+            return bestAvailable(performance, zone, hold);
         }
-        return held;
+        UnitClaims.Claim claim = claims.claimAny(hold, zone.id());
+        if (claim.units().size() < hold.quantity()) {
+            claims.releaseFailed(hold.code());
+            long[] left = claims.leftInZone(performance.id(), zone.id());
+            throw new SoldOut(left[0], left[1]);
+        }
+        return claim;
     }
 
-    private List<HeldUnit> chosenSeats(
-            long performanceId, List<String> seatIds, long holdId, Instant until) {
+    private UnitClaims.Claim chosenSeats(UnitClaims.NewHold hold, List<String> seatIds) {
         Set<String> wanted = new LinkedHashSet<>(seatIds);
         if (wanted.size() != seatIds.size()) {
             throw new InvalidInput("seatIds", "Duplicate", "lists a seat more than once");
         }
-        List<HeldUnit> held = claims.claimSeats(performanceId, wanted, holdId, until);
-        if (held.size() == wanted.size()) {
-            return held;
+        UnitClaims.Claim claim = claims.claimSeats(hold, wanted);
+        if (claim.units().size() == wanted.size()) {
+            return claim;
         }
-        Set<String> existing = new HashSet<>(claims.existingSeats(performanceId, wanted));
+        claims.releaseFailed(hold.code());
+        Set<String> existing = new HashSet<>(claims.existingSeats(hold.performanceId(), wanted));
         List<String> unknown = wanted.stream().filter(id -> !existing.contains(id)).toList();
         if (!unknown.isEmpty()) {
             throw new InvalidInput(
@@ -88,17 +91,17 @@ public class HoldPlacement {
                     "this performance has no seats " + String.join(", ", unknown));
         }
         Set<String> got = new HashSet<>();
-        held.forEach(unit -> got.add(unit.seatId()));
+        claim.units().forEach(unit -> got.add(unit.seatId()));
         throw new SeatsUnavailable(wanted.stream().filter(id -> !got.contains(id)).toList());
     }
 
     /**
      * Picks seats from the zone's free seats and claims exactly those. A concurrent buyer may take
-     * one of them between the read and the claim; the claim then falls short and the caller retries
-     * with a fresh read.
+     * one of them between the read and the claim; the claim then falls short, is undone, and the
+     * caller retries with a fresh read.
      */
-    private List<HeldUnit> bestAvailable(
-            Performance performance, Zone zone, int quantity, long holdId, Instant until) {
+    private UnitClaims.Claim bestAvailable(
+            Performance performance, Zone zone, UnitClaims.NewHold hold) {
         Map<Long, BestAvailable.Seat> seats =
                 geometry.get(
                         performance.id() + ":" + zone.id(),
@@ -110,16 +113,17 @@ public class HoldPlacement {
                 free.add(seat);
             }
         }
-        if (free.size() < quantity) {
+        if (free.size() < hold.quantity()) {
             throw new SoldOut(free.size(), claims.leftInZone(performance.id(), zone.id())[1]);
         }
         SeatingPlan.Point stage = stages.get(performance.id(), id -> stageOf(performance));
-        List<Long> chosen = BestAvailable.choose(free, quantity, stage.x(), stage.y());
-        List<HeldUnit> held = claims.claimUnits(performance.id(), chosen, holdId, until);
-        if (held.size() < quantity) {
+        List<Long> chosen = BestAvailable.choose(free, hold.quantity(), stage.x(), stage.y());
+        UnitClaims.Claim claim = claims.claimUnits(hold, chosen);
+        if (claim.units().size() < hold.quantity()) {
+            claims.releaseFailed(hold.code());
             throw new RaceLost();
         }
-        return held;
+        return claim;
     }
 
     private SeatingPlan.Point stageOf(Performance performance) {

@@ -12,13 +12,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Holds {
 
-    private static final String INSERT =
-            """
-            INSERT INTO holds (code, performance_id, quantity, expires_at)
-            VALUES (:code, :performanceId, :quantity, :expiresAt)
-            RETURNING id
-            """;
-
     private static final String COLUMNS = "id, code, performance_id, quantity, status, expires_at";
 
     private static final String SET_STATUS = "UPDATE holds SET status = :status WHERE id = :id";
@@ -35,16 +28,6 @@ public class Holds {
 
     Holds(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public long insert(String code, long performanceId, int quantity, Instant expiresAt) {
-        return jdbc.sql(INSERT)
-                .param("code", code)
-                .param("performanceId", performanceId)
-                .param("quantity", quantity)
-                .param("expiresAt", Jdbc.timestamp(expiresAt))
-                .query(Long.class)
-                .single();
     }
 
     public Optional<Row> find(String code) {

@@ -2,7 +2,6 @@ package dev.fengyun.inventory.internal;
 
 import dev.fengyun.catalog.Availability;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -17,17 +16,8 @@ class UnitAvailability implements Availability {
     }
 
     @Override
-    public Map<Long, Long> availableByZone(long performanceId) {
-        Map<Long, Long> available = new HashMap<>();
-        units.countsByZone(performanceId).forEach((zone, counts) -> available.put(zone, counts[0]));
-        return available;
-    }
-
-    @Override
-    public Map<Long, Long> capacityByZone(long performanceId) {
-        Map<Long, Long> capacity = new HashMap<>();
-        units.countsByZone(performanceId).forEach((zone, counts) -> capacity.put(zone, counts[1]));
-        return capacity;
+    public Map<Long, ZoneCount> countsByZone(long performanceId) {
+        return units.countsByZone(performanceId);
     }
 
     @Override

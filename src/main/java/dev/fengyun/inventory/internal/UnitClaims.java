@@ -22,27 +22,54 @@ public class UnitClaims {
             " RETURNING id, zone_id, seat_id, block, row_label, seat_number";
 
     /**
-     * Chosen seats, all or nothing. Locks exactly the requested rows that are sellable. A
-     * concurrent claim of one of them waits for our commit, re-evaluates the predicate on the new
-     * row version (now HELD until later) and skips it, so its row count falls short of what it
-     * asked for and it rolls back: a seat can be claimed by one transaction only.
+     * Every claim below is one autocommitted statement that also records the hold: a buyer's hold
+     * costs one round trip. The caller compares the rows returned with the rows asked for; a short
+     * claim is undone at once with {@link #RELEASE_FAILED_HOLD}.
+     */
+    private static final String NEW_HOLD =
+            """
+            WITH hold AS (
+                INSERT INTO holds (code, performance_id, quantity, expires_at)
+                VALUES (:code, :performanceId, :quantity, :until)
+                RETURNING id),
+            """;
+
+    private static final String CLAIM_PICKED =
+            """
+            UPDATE units u SET status = 'HELD', hold_id = (SELECT id FROM hold), held_until = :until, order_id = NULL
+            FROM picked WHERE u.id = picked.id
+            RETURNING u.id, u.zone_id, u.seat_id, u.block, u.row_label, u.seat_number, u.hold_id
+            """;
+
+    /**
+     * Chosen seats, all or nothing. Locks the requested rows that are sellable, skipping rows
+     * another transaction has locked at this moment (someone is taking that seat right now), and
+     * claims exactly those. FOR UPDATE re-checks the predicate on the newest row version, so a seat
+     * just taken is never claimed. No statement ever waits for another's seat lock, so a crowd on
+     * the best rows cannot pile up holding database connections.
      */
     private static final String CLAIM_SEATS =
-            """
-            UPDATE units SET status = 'HELD', hold_id = :holdId, held_until = :until, order_id = NULL
-            WHERE performance_id = :performanceId AND seat_id IN (:seatIds)
-              AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
-            """
-                    + RETURNING;
+            NEW_HOLD
+                    + """
+                    picked AS (
+                        SELECT id FROM units
+                        WHERE performance_id = :performanceId AND seat_id IN (:seatIds)
+                          AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
+                        FOR UPDATE SKIP LOCKED)
+                    """
+                    + CLAIM_PICKED;
 
     /** Best-available seats picked by id: the same guard as chosen seats. */
     private static final String CLAIM_UNITS =
-            """
-            UPDATE units SET status = 'HELD', hold_id = :holdId, held_until = :until, order_id = NULL
-            WHERE performance_id = :performanceId AND id IN (:unitIds)
-              AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
-            """
-                    + RETURNING;
+            NEW_HOLD
+                    + """
+                    picked AS (
+                        SELECT id FROM units
+                        WHERE performance_id = :performanceId AND id IN (:unitIds)
+                          AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
+                        FOR UPDATE SKIP LOCKED)
+                    """
+                    + CLAIM_PICKED;
 
     /**
      * Any n units of a zone (general admission). SKIP LOCKED makes concurrent buyers take different
@@ -51,17 +78,25 @@ public class UnitClaims {
      * the rows this statement locked.
      */
     private static final String CLAIM_ANY =
+            NEW_HOLD
+                    + """
+                    picked AS (
+                        SELECT id FROM units
+                        WHERE performance_id = :performanceId AND zone_id = :zoneId
+                          AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
+                        LIMIT :quantity
+                        FOR UPDATE SKIP LOCKED)
+                    """
+                    + CLAIM_PICKED;
+
+    /** Undoes a claim that fell short: its units go back, its hold is released. */
+    private static final String RELEASE_FAILED_HOLD =
             """
-            WITH picked AS (
-                SELECT id FROM units
-                WHERE performance_id = :performanceId AND zone_id = :zoneId
-                  AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
-                LIMIT :quantity
-                FOR UPDATE SKIP LOCKED)
-            UPDATE units u SET status = 'HELD', hold_id = :holdId, held_until = :until, order_id = NULL
-            FROM picked WHERE u.id = picked.id
-            """
-                    + " RETURNING u.id, u.zone_id, u.seat_id, u.block, u.row_label, u.seat_number";
+            WITH released AS (
+                UPDATE units SET status = 'AVAILABLE', hold_id = NULL, held_until = NULL
+                WHERE hold_id = (SELECT id FROM holds WHERE code = :code) AND status = 'HELD' AND order_id IS NULL)
+            UPDATE holds SET status = 'RELEASED' WHERE code = :code
+            """;
 
     /**
      * Moves a hold's units into an order, only while the hold is alive: units whose hold lapsed may
@@ -134,38 +169,29 @@ public class UnitClaims {
         this.jdbc = jdbc;
     }
 
-    public List<HeldUnit> claimSeats(
-            long performanceId, Collection<String> seatIds, long holdId, Instant until) {
-        return jdbc.sql(CLAIM_SEATS)
-                .param("performanceId", performanceId)
-                .param("seatIds", seatIds)
-                .param("holdId", holdId)
-                .param("until", Jdbc.timestamp(until))
-                .query(UnitClaims::held)
-                .list();
+    public Claim claimSeats(NewHold hold, Collection<String> seatIds) {
+        return claim(CLAIM_SEATS, hold).param("seatIds", seatIds).query(UnitClaims::claimed);
     }
 
-    public List<HeldUnit> claimUnits(
-            long performanceId, Collection<Long> unitIds, long holdId, Instant until) {
-        return jdbc.sql(CLAIM_UNITS)
-                .param("performanceId", performanceId)
-                .param("unitIds", unitIds)
-                .param("holdId", holdId)
-                .param("until", Jdbc.timestamp(until))
-                .query(UnitClaims::held)
-                .list();
+    public Claim claimUnits(NewHold hold, Collection<Long> unitIds) {
+        return claim(CLAIM_UNITS, hold).param("unitIds", unitIds).query(UnitClaims::claimed);
     }
 
-    public List<HeldUnit> claimAny(
-            long performanceId, long zoneId, int quantity, long holdId, Instant until) {
-        return jdbc.sql(CLAIM_ANY)
-                .param("performanceId", performanceId)
-                .param("zoneId", zoneId)
-                .param("quantity", quantity)
-                .param("holdId", holdId)
-                .param("until", Jdbc.timestamp(until))
-                .query(UnitClaims::held)
-                .list();
+    public Claim claimAny(NewHold hold, long zoneId) {
+        return claim(CLAIM_ANY, hold).param("zoneId", zoneId).query(UnitClaims::claimed);
+    }
+
+    /** Gives back whatever a short claim took and marks its hold released. */
+    public void releaseFailed(String holdCode) {
+        jdbc.sql(RELEASE_FAILED_HOLD).param("code", holdCode).update();
+    }
+
+    private JdbcClient.StatementSpec claim(String sql, NewHold hold) {
+        return jdbc.sql(sql)
+                .param("code", hold.code())
+                .param("performanceId", hold.performanceId())
+                .param("quantity", hold.quantity())
+                .param("until", Jdbc.timestamp(hold.until()));
     }
 
     public List<HeldUnit> attachToOrder(long holdId, long orderId, Instant until) {
@@ -238,5 +264,21 @@ public class UnitClaims {
                 rows.getString("block"),
                 rows.getString("row_label"),
                 rows.getString("seat_number"));
+    }
+
+    /** A hold to record together with its claim. */
+    public record NewHold(String code, long performanceId, int quantity, Instant until) {}
+
+    /** What a claim got: the units, and the hold's id (0 when it got none). */
+    public record Claim(long holdId, List<HeldUnit> units) {}
+
+    private static Claim claimed(ResultSet rows) throws SQLException {
+        List<HeldUnit> units = new java.util.ArrayList<>();
+        long holdId = 0;
+        while (rows.next()) {
+            holdId = rows.getLong("hold_id");
+            units.add(held(rows, units.size()));
+        }
+        return new Claim(holdId, units);
     }
 }

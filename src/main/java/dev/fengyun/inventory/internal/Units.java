@@ -1,5 +1,6 @@
 package dev.fengyun.inventory.internal;
 
+import dev.fengyun.catalog.Availability;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -104,17 +105,16 @@ public class Units {
         return jdbc.sql(ANY).param("performanceId", performanceId).query(Boolean.class).single();
     }
 
-    public Map<Long, long[]> countsByZone(long performanceId) {
-        Map<Long, long[]> counts = new HashMap<>();
+    public Map<Long, Availability.ZoneCount> countsByZone(long performanceId) {
+        Map<Long, Availability.ZoneCount> counts = new HashMap<>();
         jdbc.sql(COUNTS_BY_ZONE)
                 .param("performanceId", performanceId)
                 .query(
                         rows -> {
                             counts.put(
                                     rows.getLong("zone_id"),
-                                    new long[] {
-                                        rows.getLong("available"), rows.getLong("capacity")
-                                    });
+                                    new Availability.ZoneCount(
+                                            rows.getLong("available"), rows.getLong("capacity")));
                         });
         return counts;
     }

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Orders and their items. */
@@ -38,10 +39,13 @@ public class Orders {
     private static final String SET_HOLD_AND_TOTAL =
             "UPDATE orders SET hold_id = :holdId, total_minor = :total WHERE id = :id";
 
-    private static final String INSERT_ITEM =
+    /** All items of an order in one statement. */
+    private static final String INSERT_ITEMS =
             """
             INSERT INTO order_items (order_id, unit_id, zone_id, zone_name, seat_id, seat_label, price_minor)
-            VALUES (:orderId, :unitId, :zoneId, :zoneName, :seatId, :seatLabel, :price)
+            SELECT :orderId, i.unit_id, i.zone_id, i.zone_name, i.seat_id, i.seat_label, i.price
+            FROM unnest(:unitIds, :zoneIds, :zoneNames, :seatIds, :seatLabels, :prices)
+                 AS i (unit_id, zone_id, zone_name, seat_id, seat_label, price)
             """;
 
     private static final String SET_STATUS =
@@ -143,22 +147,31 @@ public class Orders {
                 .update();
     }
 
-    public void insertItem(
-            long orderId,
-            long unitId,
-            long zoneId,
-            String zoneName,
-            String seatId,
-            String seatLabel,
-            long priceMinor) {
-        jdbc.sql(INSERT_ITEM)
+    public void insertItems(long orderId, List<NewItem> items) {
+        int n = items.size();
+        Long[] unitIds = new Long[n];
+        Long[] zoneIds = new Long[n];
+        String[] zoneNames = new String[n];
+        String[] seatIds = new String[n];
+        String[] seatLabels = new String[n];
+        Long[] prices = new Long[n];
+        for (int i = 0; i < n; i++) {
+            NewItem item = items.get(i);
+            unitIds[i] = item.unitId();
+            zoneIds[i] = item.zoneId();
+            zoneNames[i] = item.zoneName();
+            seatIds[i] = item.seatId();
+            seatLabels[i] = item.seatLabel();
+            prices[i] = item.priceMinor();
+        }
+        jdbc.sql(INSERT_ITEMS)
                 .param("orderId", orderId)
-                .param("unitId", unitId)
-                .param("zoneId", zoneId)
-                .param("zoneName", zoneName)
-                .param("seatId", seatId)
-                .param("seatLabel", seatLabel)
-                .param("price", priceMinor)
+                .param("unitIds", new SqlArrayValue("bigint", (Object[]) unitIds))
+                .param("zoneIds", new SqlArrayValue("bigint", (Object[]) zoneIds))
+                .param("zoneNames", new SqlArrayValue("text", (Object[]) zoneNames))
+                .param("seatIds", new SqlArrayValue("text", (Object[]) seatIds))
+                .param("seatLabels", new SqlArrayValue("text", (Object[]) seatLabels))
+                .param("prices", new SqlArrayValue("bigint", (Object[]) prices))
                 .update();
     }
 
@@ -378,6 +391,15 @@ public class Orders {
                 Jdbc.instant(rows, "closed_at"),
                 List.of());
     }
+
+    /** One seat or place of a new order. */
+    public record NewItem(
+            long unitId,
+            long zoneId,
+            String zoneName,
+            String seatId,
+            String seatLabel,
+            long priceMinor) {}
 
     /** The fields of a new order. */
     public record NewOrder(

@@ -9,18 +9,24 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Ticket rows. A unit has at most one VALID ticket (unique index), whatever the code does. */
 @Repository
 public class Tickets {
 
+    /** All tickets of a paid order in one statement. */
     private static final String INSERT =
             """
             INSERT INTO tickets (code, order_id, order_item_id, organizer_id, performance_id, unit_id, zone_id,
                                  zone_name, seat_id, seat_label, holder_name, holder_email)
-            VALUES (:code, :orderId, :orderItemId, :organizerId, :performanceId, :unitId, :zoneId,
-                    :zoneName, :seatId, :seatLabel, :holderName, :holderEmail)
+            SELECT t.code, t.order_id, t.order_item_id, t.organizer_id, t.performance_id, t.unit_id, t.zone_id,
+                   t.zone_name, t.seat_id, t.seat_label, t.holder_name, t.holder_email
+            FROM unnest(:codes, :orderIds, :itemIds, :organizerIds, :performanceIds, :unitIds, :zoneIds,
+                        :zoneNames, :seatIds, :seatLabels, :holderNames, :holderEmails)
+                 AS t (code, order_id, order_item_id, organizer_id, performance_id, unit_id, zone_id,
+                       zone_name, seat_id, seat_label, holder_name, holder_email)
             """;
 
     private static final String COLUMNS =
@@ -41,21 +47,53 @@ public class Tickets {
         this.jdbc = jdbc;
     }
 
-    public void insert(String code, NewTicket ticket) {
-        jdbc.sql(INSERT)
-                .param("code", code)
-                .param("orderId", ticket.orderId())
-                .param("orderItemId", ticket.orderItemId())
-                .param("organizerId", ticket.organizerId())
-                .param("performanceId", ticket.performanceId())
-                .param("unitId", ticket.unitId())
-                .param("zoneId", ticket.zoneId())
-                .param("zoneName", ticket.zoneName())
-                .param("seatId", ticket.seatId())
-                .param("seatLabel", ticket.seatLabel())
-                .param("holderName", ticket.holderName())
-                .param("holderEmail", ticket.holderEmail())
-                .update();
+    /** Inserts the tickets; {@code codes} are their public ids, in the same order. */
+    public void insert(List<String> codes, List<NewTicket> tickets) {
+        int n = tickets.size();
+        Object[][] columns = new Object[12][n];
+        for (int i = 0; i < n; i++) {
+            NewTicket t = tickets.get(i);
+            Object[] row = {
+                codes.get(i),
+                t.orderId(),
+                t.orderItemId(),
+                t.organizerId(),
+                t.performanceId(),
+                t.unitId(),
+                t.zoneId(),
+                t.zoneName(),
+                t.seatId(),
+                t.seatLabel(),
+                t.holderName(),
+                t.holderEmail()
+            };
+            for (int c = 0; c < 12; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        String[] names = {
+            "codes",
+            "orderIds",
+            "itemIds",
+            "organizerIds",
+            "performanceIds",
+            "unitIds",
+            "zoneIds",
+            "zoneNames",
+            "seatIds",
+            "seatLabels",
+            "holderNames",
+            "holderEmails"
+        };
+        String[] types = {
+            "text", "bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "text", "text",
+            "text", "text", "text"
+        };
+        JdbcClient.StatementSpec statement = jdbc.sql(INSERT);
+        for (int c = 0; c < 12; c++) {
+            statement = statement.param(names[c], new SqlArrayValue(types[c], columns[c]));
+        }
+        statement.update();
     }
 
     public int revokeItems(Collection<Long> orderItemIds) {

@@ -1,14 +1,32 @@
 package dev.fengyun.platform.internal;
 
 import dev.fengyun.platform.ProblemResponses;
+import dev.fengyun.platform.Settings;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Registers the Idempotency-Key filter after Spring Security, so callers are known. */
+/**
+ * Servlet filters of the platform: the concurrency limit in front of everything, and the
+ * Idempotency-Key filter after Spring Security, so callers are known.
+ */
 @Configuration(proxyBeanMethods = false)
-class IdempotencyConfiguration {
+class WebFilters {
+
+    @Bean
+    FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
+            Settings settings, ProblemResponses problems) {
+        int limit = settings.integer("FENGYUN_MAX_CONCURRENT_REQUESTS", 64, 4, 10_000);
+        long waitMillis =
+                settings.duration("FENGYUN_MAX_QUEUE_WAIT", java.time.Duration.ofSeconds(30))
+                        .toMillis();
+        FilterRegistrationBean<ConcurrencyLimitFilter> registration =
+                new FilterRegistrationBean<>(
+                        new ConcurrencyLimitFilter(limit, waitMillis, problems));
+        registration.setOrder(Integer.MIN_VALUE + 10);
+        return registration;
+    }
 
     @Bean
     IdempotencyFilter idempotencyFilter(
