@@ -79,7 +79,7 @@ public class InventoryManagement {
         validate(request, performance, boxOffice);
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> place(performance, request));
+                return place(performance, request);
             } catch (HoldPlacement.RaceLost | PessimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
                     throw new Conflict("TRY_AGAIN", "Seats are selling fast; please try again.");

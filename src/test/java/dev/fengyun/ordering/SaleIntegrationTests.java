@@ -155,7 +155,53 @@ class SaleIntegrationTests extends IntegrationTest {
                         Map.of("performanceId", show.id(), "zoneId", show.zoneGa(), "quantity", 5));
         assertThat(fewer.status()).isEqualTo(409);
         assertThat(fewer.json().get("available").asLong()).isEqualTo(3);
+        assertThat(fewer.json().get("held").asLong()).isEqualTo(97);
         fixtures.hold(show.id(), Map.of("zoneId", show.zoneGa(), "quantity", 3));
+    }
+
+    @Test
+    void aHoldThatFallsShortHoldsNothing() {
+        fixtures.hold(show.id(), Map.of("seatIds", List.of("block-1-5-2")));
+        Api.Response taken =
+                api.post(
+                        "/api/v1/holds",
+                        Map.of(
+                                "performanceId",
+                                show.id(),
+                                "seatIds",
+                                List.of("block-1-5-1", "block-1-5-2", "block-1-5-3")));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("seats")).hasSize(1);
+        assertThat(taken.json().get("seats").get(0).asString()).isEqualTo("block-1-5-2");
+        assertThat(unitStatuses(List.of("block-1-5-1", "block-1-5-3"))).containsOnly("AVAILABLE");
+
+        fixtures.hold(show.id(), Map.of("zoneId", show.zoneGa(), "quantity", 10));
+        jdbc.sql(
+                        "UPDATE units SET status = 'SOLD' WHERE performance_id = :p AND zone_id = :z AND status = 'AVAILABLE' AND id NOT IN (SELECT id FROM units WHERE performance_id = :p AND zone_id = :z AND status = 'AVAILABLE' ORDER BY id LIMIT 2)")
+                .param("p", show.id())
+                .param("z", show.zoneGa())
+                .update();
+        Api.Response short_ =
+                api.post(
+                        "/api/v1/holds",
+                        Map.of("performanceId", show.id(), "zoneId", show.zoneGa(), "quantity", 4));
+        assertThat(short_.json().get("code").asString()).isEqualTo("SOLD_OUT");
+        assertThat(short_.json().get("available").asLong()).isEqualTo(2);
+        assertThat(
+                        jdbc.sql(
+                                        "SELECT count(*) FROM units WHERE performance_id = :p AND status = 'HELD'")
+                                .param("p", show.id())
+                                .query(Integer.class)
+                                .single())
+                .as("only the two earlier holds' units are held")
+                .isEqualTo(11);
+        assertThat(
+                        jdbc.sql("SELECT count(*) FROM holds WHERE performance_id = :p")
+                                .param("p", show.id())
+                                .query(Integer.class)
+                                .single())
+                .as("failed holds leave no rows behind")
+                .isEqualTo(2);
     }
 
     @Test

@@ -21,9 +21,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Claims the units of one hold inside the caller's transaction: chosen seats, best-available seats
- * or general-admission places. Throws when the claim falls short, which rolls the whole transaction
- * back, so no partial hold is ever committed.
+ * Claims the units of one hold: chosen seats, best-available seats or general-admission places.
+ * Each claim is one all-or-nothing statement; when it falls short nothing was held and this throws
+ * with what was missing.
  */
 @Component
 public class HoldPlacement {
@@ -35,6 +35,8 @@ public class HoldPlacement {
             new ExpiringCache<>(Duration.ofHours(1), 500);
     private final ExpiringCache<Long, SeatingPlan.Point> stages =
             new ExpiringCache<>(Duration.ofHours(1), 500);
+    private final ExpiringCache<Long, Map<Long, Long>> heldByZone =
+            new ExpiringCache<>(Duration.ofMillis(500), 10_000);
 
     HoldPlacement(UnitClaims claims, Units units, VenueManagement venues) {
         this.claims = claims;
@@ -42,10 +44,7 @@ public class HoldPlacement {
         this.venues = venues;
     }
 
-    /**
-     * Records the hold and claims its units in one autocommitted statement. A claim that falls
-     * short is undone before this throws, so no partial hold survives.
-     */
+    /** Records the hold and claims its units in one statement, or throws having held nothing. */
     public UnitClaims.Claim claim(
             Performance performance, HoldRequest request, String code, Instant until) {
         UnitClaims.NewHold hold =
@@ -64,10 +63,9 @@ public class HoldPlacement {
             return bestAvailable(performance, zone, hold);
         }
         UnitClaims.Claim claim = claims.claimAny(hold, zone.id());
-        if (claim.units().size() < hold.quantity()) {
-            claims.releaseFailed(hold.code());
-            long[] left = claims.leftInZone(performance.id(), zone.id());
-            throw new SoldOut(left[0], left[1]);
+        if (!claim.complete()) {
+            // What the claim found is how many were free a moment ago: the answer needs no count.
+            throw new SoldOut(claim.units().size(), heldIn(performance.id(), zone.id()));
         }
         return claim;
     }
@@ -78,10 +76,9 @@ public class HoldPlacement {
             throw new InvalidInput("seatIds", "Duplicate", "lists a seat more than once");
         }
         UnitClaims.Claim claim = claims.claimSeats(hold, wanted);
-        if (claim.units().size() == wanted.size()) {
+        if (claim.complete()) {
             return claim;
         }
-        claims.releaseFailed(hold.code());
         Set<String> existing = new HashSet<>(claims.existingSeats(hold.performanceId(), wanted));
         List<String> unknown = wanted.stream().filter(id -> !existing.contains(id)).toList();
         if (!unknown.isEmpty()) {
@@ -114,16 +111,23 @@ public class HoldPlacement {
             }
         }
         if (free.size() < hold.quantity()) {
-            throw new SoldOut(free.size(), claims.leftInZone(performance.id(), zone.id())[1]);
+            throw new SoldOut(free.size(), heldIn(performance.id(), zone.id()));
         }
         SeatingPlan.Point stage = stages.get(performance.id(), id -> stageOf(performance));
         List<Long> chosen = BestAvailable.choose(free, hold.quantity(), stage.x(), stage.y());
         UnitClaims.Claim claim = claims.claimUnits(hold, chosen);
-        if (claim.units().size() < hold.quantity()) {
-            claims.releaseFailed(hold.code());
+        if (!claim.complete()) {
             throw new RaceLost();
         }
         return claim;
+    }
+
+    /**
+     * Units others are holding in a zone, at most half a second old: it only tells a buyer who
+     * found nothing whether waiting may help, and such answers come by the thousand at a sell-out.
+     */
+    private long heldIn(long performanceId, long zoneId) {
+        return heldByZone.get(performanceId, claims::heldByZone).getOrDefault(zoneId, 0L);
     }
 
     private SeatingPlan.Point stageOf(Performance performance) {

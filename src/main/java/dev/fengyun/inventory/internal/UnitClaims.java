@@ -5,8 +5,11 @@ import dev.fengyun.platform.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,81 +25,78 @@ public class UnitClaims {
             " RETURNING id, zone_id, seat_id, block, row_label, seat_number";
 
     /**
-     * Every claim below is one autocommitted statement that also records the hold: a buyer's hold
-     * costs one round trip. The caller compares the rows returned with the rows asked for; a short
-     * claim is undone at once with {@link #RELEASE_FAILED_HOLD}.
+     * Every claim below is one autocommitted statement, all or nothing, that also records the hold:
+     * a buyer's hold costs one round trip and a failed one leaves nothing behind. The statement
+     * locks the sellable rows it wants ({@code picked}); only if it got all of them does it insert
+     * the hold and mark them held. Either way it returns the rows it found, with the new hold's id
+     * (null when it fell short), so the caller can say what was missing.
      */
-    private static final String NEW_HOLD =
+    private static final String CLAIM_IF_ALL_PICKED =
             """
-            WITH hold AS (
+            enough AS (SELECT count(*) = :quantity AS ok FROM picked),
+            hold AS (
                 INSERT INTO holds (code, performance_id, quantity, expires_at)
-                VALUES (:code, :performanceId, :quantity, :until)
+                SELECT :code, :performanceId, :quantity, CAST(:until AS timestamptz) FROM enough WHERE ok
                 RETURNING id),
-            """;
-
-    private static final String CLAIM_PICKED =
-            """
-            UPDATE units u SET status = 'HELD', hold_id = (SELECT id FROM hold), held_until = :until, order_id = NULL
-            FROM picked WHERE u.id = picked.id
-            RETURNING u.id, u.zone_id, u.seat_id, u.block, u.row_label, u.seat_number, u.hold_id
+            claimed AS (
+                UPDATE units u SET status = 'HELD', hold_id = (SELECT id FROM hold), held_until = :until, order_id = NULL
+                FROM picked, enough WHERE u.id = picked.id AND enough.ok)
+            SELECT u.id, u.zone_id, u.seat_id, u.block, u.row_label, u.seat_number, (SELECT id FROM hold) AS hold_id
+            FROM units u JOIN picked ON u.id = picked.id
             """;
 
     /**
-     * Chosen seats, all or nothing. Locks the requested rows that are sellable, skipping rows
-     * another transaction has locked at this moment (someone is taking that seat right now), and
-     * claims exactly those. FOR UPDATE re-checks the predicate on the newest row version, so a seat
-     * just taken is never claimed. No statement ever waits for another's seat lock, so a crowd on
-     * the best rows cannot pile up holding database connections.
+     * Chosen seats. Locks the requested rows that are sellable, skipping rows another transaction
+     * has locked at this moment (someone is taking that seat right now). FOR UPDATE re-checks the
+     * predicate on the newest row version, so a seat just taken is never claimed. No statement ever
+     * waits for another's seat lock, so a crowd on the best rows cannot pile up holding database
+     * connections.
      */
     private static final String CLAIM_SEATS =
-            NEW_HOLD
-                    + """
-                    picked AS (
-                        SELECT id FROM units
-                        WHERE performance_id = :performanceId AND seat_id IN (:seatIds)
-                          AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
-                        FOR UPDATE SKIP LOCKED)
-                    """
-                    + CLAIM_PICKED;
+            """
+            WITH picked AS (
+                SELECT id FROM units
+                WHERE performance_id = :performanceId AND seat_id IN (:seatIds)
+                  AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
+                FOR UPDATE SKIP LOCKED),
+            """
+                    + CLAIM_IF_ALL_PICKED;
 
     /** Best-available seats picked by id: the same guard as chosen seats. */
     private static final String CLAIM_UNITS =
-            NEW_HOLD
-                    + """
-                    picked AS (
-                        SELECT id FROM units
-                        WHERE performance_id = :performanceId AND id IN (:unitIds)
-                          AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
-                        FOR UPDATE SKIP LOCKED)
-                    """
-                    + CLAIM_PICKED;
+            """
+            WITH picked AS (
+                SELECT id FROM units
+                WHERE performance_id = :performanceId AND id IN (:unitIds)
+                  AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
+                FOR UPDATE SKIP LOCKED),
+            """
+                    + CLAIM_IF_ALL_PICKED;
 
     /**
-     * Any n units of a zone (general admission). SKIP LOCKED makes concurrent buyers take different
-     * rows instead of queueing on the same ones; FOR UPDATE re-checks the predicate on the newest
-     * row version, so a unit another transaction just took is never picked. The UPDATE touches only
-     * the rows this statement locked.
+     * Any n units of a zone (general admission): the lowest free ids, then (rarely) units whose
+     * hold lapsed. SKIP LOCKED makes concurrent buyers take different rows instead of queueing on
+     * the same ones; FOR UPDATE re-checks the predicate on the newest row version, so a unit
+     * another transaction just took is never picked. ORDER BY id keeps the plan on the zone's
+     * AVAILABLE index entries (V8), never a scan past the sold ones.
      */
     private static final String CLAIM_ANY =
-            NEW_HOLD
-                    + """
-                    picked AS (
-                        SELECT id FROM units
-                        WHERE performance_id = :performanceId AND zone_id = :zoneId
-                          AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
-                        LIMIT :quantity
-                        FOR UPDATE SKIP LOCKED)
-                    """
-                    + CLAIM_PICKED;
-
-    /** Undoes a claim that fell short: its units go back, its hold is released. */
-    private static final String RELEASE_FAILED_HOLD =
             """
-            WITH released AS (
-                UPDATE units SET status = 'AVAILABLE', hold_id = NULL, held_until = NULL
-                WHERE hold_id = (SELECT id FROM holds WHERE code = :code) AND status = 'HELD' AND order_id IS NULL)
-            UPDATE holds SET status = 'RELEASED' WHERE code = :code
-            """;
+            WITH free AS (
+                SELECT id FROM units
+                WHERE performance_id = :performanceId AND zone_id = :zoneId AND status = 'AVAILABLE'
+                ORDER BY id
+                LIMIT :quantity
+                FOR UPDATE SKIP LOCKED),
+            lapsed AS (
+                SELECT id FROM units
+                WHERE performance_id = :performanceId AND zone_id = :zoneId
+                  AND status = 'HELD' AND held_until < now()
+                LIMIT :quantity - (SELECT count(*) FROM free)
+                FOR UPDATE SKIP LOCKED),
+            picked AS (SELECT id FROM free UNION ALL SELECT id FROM lapsed),
+            """
+                    + CLAIM_IF_ALL_PICKED;
 
     /**
      * Moves a hold's units into an order, only while the hold is alive: units whose hold lapsed may
@@ -147,11 +147,11 @@ public class UnitClaims {
                          LIMIT :batch FOR UPDATE SKIP LOCKED)
             """;
 
-    private static final String LEFT_IN_ZONE =
+    private static final String HELD_BY_ZONE =
             """
-            SELECT count(*) FILTER (WHERE status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now())) AS available,
-                   count(*) FILTER (WHERE status = 'HELD' AND held_until >= now()) AS held
-            FROM units WHERE performance_id = :performanceId AND zone_id = :zoneId AND status IN ('AVAILABLE', 'HELD')
+            SELECT zone_id, count(*) AS held FROM units
+            WHERE performance_id = :performanceId AND status = 'HELD' AND held_until >= now()
+            GROUP BY zone_id
             """;
 
     private static final String FREE_SEAT_IDS_IN_ZONE =
@@ -179,11 +179,6 @@ public class UnitClaims {
 
     public Claim claimAny(NewHold hold, long zoneId) {
         return claim(CLAIM_ANY, hold).param("zoneId", zoneId).query(UnitClaims::claimed);
-    }
-
-    /** Gives back whatever a short claim took and marks its hold released. */
-    public void releaseFailed(String holdCode) {
-        jdbc.sql(RELEASE_FAILED_HOLD).param("code", holdCode).update();
     }
 
     private JdbcClient.StatementSpec claim(String sql, NewHold hold) {
@@ -231,13 +226,16 @@ public class UnitClaims {
         return jdbc.sql(TIDY_LAPSED).param("batch", batch).update();
     }
 
-    /** Units of a zone that could be held now, and units others hold: {available, held}. */
-    public long[] leftInZone(long performanceId, long zoneId) {
-        return jdbc.sql(LEFT_IN_ZONE)
+    /** Per zone id: units held by buyers whose hold is still running. */
+    public Map<Long, Long> heldByZone(long performanceId) {
+        Map<Long, Long> held = new HashMap<>();
+        jdbc.sql(HELD_BY_ZONE)
                 .param("performanceId", performanceId)
-                .param("zoneId", zoneId)
-                .query((rows, n) -> new long[] {rows.getLong("available"), rows.getLong("held")})
-                .single();
+                .query(
+                        rows -> {
+                            held.put(rows.getLong("zone_id"), rows.getLong("held"));
+                        });
+        return held;
     }
 
     public List<Long> freeSeatIdsInZone(long performanceId, long zoneId) {
@@ -269,11 +267,19 @@ public class UnitClaims {
     /** A hold to record together with its claim. */
     public record NewHold(String code, long performanceId, int quantity, Instant until) {}
 
-    /** What a claim got: the units, and the hold's id (0 when it got none). */
-    public record Claim(long holdId, List<HeldUnit> units) {}
+    /**
+     * What a claim found: the units, and the new hold's id, 0 when it fell short (then the units
+     * are what was free of those asked for, and nothing was held).
+     */
+    public record Claim(long holdId, List<HeldUnit> units) {
+
+        public boolean complete() {
+            return holdId != 0;
+        }
+    }
 
     private static Claim claimed(ResultSet rows) throws SQLException {
-        List<HeldUnit> units = new java.util.ArrayList<>();
+        List<HeldUnit> units = new ArrayList<>();
         long holdId = 0;
         while (rows.next()) {
             holdId = rows.getLong("hold_id");

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -124,5 +125,11 @@ class UnitMaterializer {
                 places,
                 performanceId,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** Once the new units are committed: claims during the on-sale then use the right plans. */
+    @ApplicationModuleListener
+    void refreshStatistics(PerformancePublished event) {
+        units.analyze();
     }
 }

@@ -59,6 +59,15 @@ public class Units {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Refreshes the planner's statistics of the units table. A fresh on-sale adds thousands of rows
+     * at once; until autovacuum notices (a minute or more), the planner may think the table empty
+     * and scan it whole for every claim.
+     */
+    public void analyze() {
+        jdbc.sql("ANALYZE units").update();
+    }
+
     public int insertSeats(long performanceId, List<NewSeat> seats) {
         int size = seats.size();
         Long[] zoneIds = new Long[size];
