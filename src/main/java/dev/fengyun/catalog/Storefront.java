@@ -6,6 +6,7 @@ import dev.fengyun.catalog.internal.Performances;
 import dev.fengyun.platform.ExpiringCache;
 import dev.fengyun.platform.NotFound;
 import dev.fengyun.platform.Page;
+import dev.fengyun.platform.PublicResponses;
 import dev.fengyun.venue.PlanRevision;
 import dev.fengyun.venue.SeatStyle;
 import dev.fengyun.venue.SeatingPlan;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Storefront {
 
     static final Duration SALE_TERMS_TTL = Duration.ofSeconds(1);
-    static final Duration AVAILABILITY_TTL = Duration.ofMillis(500);
+    public static final Duration AVAILABILITY_TTL = Duration.ofMillis(500);
 
     private final Listings listings;
     private final Performances performances;
@@ -39,6 +40,7 @@ public class Storefront {
     private final VenueManagement venues;
     private final Availability availability;
     private final Clock clock;
+    private final PublicResponses publicResponses;
     private final ExpiringCache<Long, Optional<Performance>> saleTerms =
             new ExpiringCache<>(SALE_TERMS_TTL, 10_000);
     private final ExpiringCache<Long, PerformanceDetails> details =
@@ -57,13 +59,15 @@ public class Storefront {
             Events events,
             VenueManagement venues,
             Availability availability,
-            Clock clock) {
+            Clock clock,
+            PublicResponses publicResponses) {
         this.listings = listings;
         this.performances = performances;
         this.events = events;
         this.venues = venues;
         this.availability = availability;
         this.clock = clock;
+        this.publicResponses = publicResponses;
     }
 
     /** One page of performances buyers can see, with the status they see. */
@@ -201,6 +205,7 @@ public class Storefront {
                     saleTerms.invalidate(performanceId);
                     details.invalidate(performanceId);
                     svgs.invalidate(performanceId);
+                    publicResponses.forget("/api/v1/public/performances/" + performanceId);
                 };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // After commit: dropped earlier, a concurrent read could cache the old state again.

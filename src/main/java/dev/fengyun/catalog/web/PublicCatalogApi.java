@@ -17,9 +17,11 @@ import dev.fengyun.catalog.ZoneKind;
 import dev.fengyun.platform.InvalidInput;
 import dev.fengyun.platform.Money;
 import dev.fengyun.platform.Page;
+import dev.fengyun.platform.PublicResponses;
 import dev.fengyun.venue.Venue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
@@ -98,8 +100,10 @@ class PublicCatalogApi {
     @GetMapping("/performances/{id}")
     @Operation(
             summary = "A performance with its event, venue and zones with prices and availability")
-    ResponseEntity<PerformanceDetailView> performance(@PathVariable long id) {
+    ResponseEntity<PerformanceDetailView> performance(
+            @PathVariable long id, HttpServletRequest request) {
         PerformanceDetails details = storefront.performance(id);
+        PublicResponses.share(request, Storefront.AVAILABILITY_TTL);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=1")
                 .body(PerformanceDetailView.of(details, clock.instant()));
@@ -109,7 +113,8 @@ class PublicCatalogApi {
     @Operation(
             summary =
                     "The seat map as SVG: one circle per seat with data-seat-id, coloured by zone")
-    ResponseEntity<String> seatMap(@PathVariable long id) {
+    ResponseEntity<String> seatMap(@PathVariable long id, HttpServletRequest request) {
+        PublicResponses.share(request, Storefront.AVAILABILITY_TTL);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=30")
                 .body(storefront.seatMapSvg(id));

@@ -3,9 +3,12 @@ package dev.fengyun.inventory.web;
 import dev.fengyun.catalog.Storefront;
 import dev.fengyun.inventory.InventoryManagement;
 import dev.fengyun.inventory.SeatMap;
+import dev.fengyun.inventory.internal.SeatMaps;
 import dev.fengyun.platform.NotFound;
+import dev.fengyun.platform.PublicResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,8 +38,8 @@ class PublicSeatsApi {
     @Operation(summary = "Seats of a performance with AVAILABLE/UNAVAILABLE, cached briefly (ETag)")
     ResponseEntity<byte[]> seats(
             @PathVariable long id,
-            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
-                    String ifNoneMatch) {
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletRequest request) {
         if (storefront.saleTerms(id).isEmpty()) {
             throw new NotFound("PERFORMANCE_NOT_FOUND", "No performance " + id + ".");
         }
@@ -47,6 +50,7 @@ class PublicSeatsApi {
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                     .build();
         }
+        PublicResponses.share(request, SeatMaps.TTL);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .eTag(seatMap.etag())

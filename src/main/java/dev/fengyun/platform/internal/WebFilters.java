@@ -1,6 +1,7 @@
 package dev.fengyun.platform.internal;
 
 import dev.fengyun.platform.ProblemResponses;
+import dev.fengyun.platform.PublicResponses;
 import dev.fengyun.platform.Settings;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -8,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Servlet filters of the platform: the concurrency limit in front of everything, and the
- * Idempotency-Key filter after Spring Security, so callers are known.
+ * Servlet filters of the platform: shared copies of public reads and the concurrency limit in front
+ * of everything, and the Idempotency-Key filter after Spring Security, so callers are known.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
@@ -25,6 +26,16 @@ class WebFilters {
                 new FilterRegistrationBean<>(
                         new ConcurrencyLimitFilter(limit, waitMillis, problems));
         registration.setOrder(Integer.MIN_VALUE + 10);
+        return registration;
+    }
+
+    /** After the request metrics, before sessions, security and the concurrency limit. */
+    @Bean
+    FilterRegistrationBean<PublicResponseFilter> publicResponseFilter(PublicResponses responses) {
+        FilterRegistrationBean<PublicResponseFilter> registration =
+                new FilterRegistrationBean<>(new PublicResponseFilter(responses));
+        registration.setOrder(Integer.MIN_VALUE + 5);
+        registration.addUrlPatterns("/api/v1/public/*");
         return registration;
     }
 
