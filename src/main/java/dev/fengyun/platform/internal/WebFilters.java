@@ -17,8 +17,15 @@ class WebFilters {
 
     @Bean
     FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
-            Settings settings, ProblemResponses problems) {
-        int limit = settings.integer("FENGYUN_MAX_CONCURRENT_REQUESTS", 64, 4, 10_000);
+            Settings settings, DatabaseSettings database, ProblemResponses problems) {
+        // As many as the pool has connections: admitted requests then rarely wait for one, and
+        // the waiting happens here, in arrival order, instead of in the pool, which is not fair.
+        int limit =
+                settings.integer(
+                        "FENGYUN_MAX_CONCURRENT_REQUESTS",
+                        Math.max(4, database.poolSize()),
+                        4,
+                        10_000);
         long waitMillis =
                 settings.duration("FENGYUN_MAX_QUEUE_WAIT", java.time.Duration.ofSeconds(30))
                         .toMillis();
