@@ -13,16 +13,17 @@ import org.springframework.stereotype.Component;
  * same performance and seat map; such a read then costs a map lookup and a write.
  *
  * <p>A controller opts a response in with {@link #share}, saying for how long the copy may be
- * served; only 200 responses without cookies are kept, keyed by path (requests with a query string
- * are never served from here). A module that changes what such a response shows calls {@link
- * #forget} so this instance stops serving the old copy at once; other instances' copies expire by
- * themselves.
+ * served; only 200 responses without cookies are kept, keyed by path and encoding (requests with a
+ * query string are never served from here). A module that changes what such a response shows calls
+ * {@link #forget} so this instance stops serving the old copy at once; other instances' copies
+ * expire by themselves.
  */
 @Component
 public class PublicResponses {
 
     private static final String SHARE = PublicResponses.class.getName() + ".share";
     private static final int MAX_ENTRIES = 2_000;
+    private static final String GZIP_SUFFIX = " gzip";
 
     private final Map<String, Stored> responses = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
@@ -40,39 +41,73 @@ public class PublicResponses {
         return request.getAttribute(SHARE) instanceof Duration ttl ? ttl : null;
     }
 
-    /** Drops the copies of a path and of every path below it. */
+    /**
+     * Whether the client takes a gzip-compressed body ({@code Accept-Encoding} names gzip without
+     * {@code q=0}). Copies are kept per path and encoding.
+     */
+    public static boolean acceptsGzip(HttpServletRequest request) {
+        String accepted = request.getHeader("Accept-Encoding");
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equalsIgnoreCase("gzip")) {
+                return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    /** Under what a response to this request is kept: its path, and whether it may be gzipped. */
+    public static String key(HttpServletRequest request) {
+        return acceptsGzip(request)
+                ? request.getRequestURI() + GZIP_SUFFIX
+                : request.getRequestURI();
+    }
+
+    /** Drops the copies of a path and of every path below it, in every encoding. */
     public void forget(String path) {
-        responses.keySet().removeIf(key -> key.equals(path) || key.startsWith(path + "/"));
+        responses
+                .keySet()
+                .removeIf(
+                        key ->
+                                key.equals(path)
+                                        || key.equals(path + GZIP_SUFFIX)
+                                        || key.startsWith(path + "/"));
     }
 
     /**
-     * The copy to serve for a path: a fresh one, or while one caller refreshes an expired copy, the
-     * expired one to everybody else. Null means: run the request, then call {@link #refreshed}.
+     * The copy to serve for a {@link #key}: a fresh one, or while one caller refreshes an expired
+     * copy, the expired one to everybody else. Null means: run the request, then call {@link
+     * #refreshed}.
      */
-    public Stored find(String path) {
-        Stored stored = responses.get(path);
+    public Stored find(String key) {
+        Stored stored = responses.get(key);
         if (stored == null) {
             return null;
         }
         if (System.nanoTime() < stored.expiresAt()) {
             return stored;
         }
-        return refreshing.putIfAbsent(path, Boolean.TRUE) == null ? null : stored;
+        return refreshing.putIfAbsent(key, Boolean.TRUE) == null ? null : stored;
     }
 
-    /** The outcome of running a request for a path: a copy to keep, or null to keep none. */
-    public void refreshed(String path, Stored response) {
+    /**
+     * The outcome of running a request for a {@link #key}: a copy to keep, or null to keep none.
+     */
+    public void refreshed(String key, Stored response) {
         try {
             if (response == null) {
-                responses.remove(path);
+                responses.remove(key);
                 return;
             }
             if (responses.size() >= MAX_ENTRIES) {
                 responses.clear();
             }
-            responses.put(path, response);
+            responses.put(key, response);
         } finally {
-            refreshing.remove(path);
+            refreshing.remove(key);
         }
     }
 

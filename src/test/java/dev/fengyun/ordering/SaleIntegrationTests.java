@@ -122,14 +122,7 @@ class SaleIntegrationTests extends IntegrationTest {
         assertThat(soldOut.json().get("code").asString()).isEqualTo("SOLD_OUT");
         assertThat(soldOut.json().get("available").asLong()).isZero();
 
-        api.as(org.owner().token())
-                .post(
-                        "/api/v1/organizers/"
-                                + org.slug()
-                                + "/performances/"
-                                + show.id()
-                                + "/pause",
-                        null);
+        fixtures.pause(org, show.id());
         try {
             Thread.sleep(1_100); // sale terms are cached for up to a second
         } catch (InterruptedException e) {

@@ -56,21 +56,31 @@ class PublicResponsesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theSeatMapIsGzippedForClientsThatTakeItAndPlainForOthers() {
+        String path = "/api/v1/public/performances/" + show.id() + "/seats";
+        Api gzip = api.header("Accept-Encoding", "gzip, deflate, br");
+        for (int i = 0; i < 2; i++) { // the second answer of each kind comes from its copy
+            Api.Response compressed = gzip.get(path);
+            Api.Response plain = api.get(path);
+            Api.Response refused = api.header("Accept-Encoding", "gzip;q=0, identity").get(path);
+            assertThat(compressed.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(plain.header("Content-Encoding")).isNull();
+            assertThat(refused.header("Content-Encoding")).isNull();
+            assertThat(compressed.body()).isEqualTo(plain.body()).isEqualTo(refused.body());
+            assertThat(compressed.json().get("seats")).hasSize(40);
+            assertThat(compressed.header("Vary")).contains("Accept-Encoding");
+            assertThat(compressed.header("ETag")).isEqualTo(plain.header("ETag"));
+        }
+        assertThat(responses.find(path)).isNotNull();
+    }
+
+    @Test
     void pausingASaleShowsAtOnceDespiteTheCopy() {
         String path = "/api/v1/public/performances/" + show.id();
         assertThat(api.get(path).json().get("status").asString()).isEqualTo("ON_SALE");
         assertThat(responses.find(path)).isNotNull();
 
-        Api.Response paused =
-                api.as(org.owner().token())
-                        .post(
-                                "/api/v1/organizers/"
-                                        + org.slug()
-                                        + "/performances/"
-                                        + show.id()
-                                        + "/pause",
-                                null);
-        assertThat(paused.status()).isEqualTo(200);
+        fixtures.pause(org, show.id());
 
         assertThat(api.get(path).json().get("status").asString()).isEqualTo("PAUSED");
     }

@@ -1,14 +1,17 @@
 package dev.fengyun.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,9 +91,23 @@ public final class Api {
             request.method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
-            HttpResponse<String> response =
-                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            HttpResponse<byte[]> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] received = response.body();
+            if (response.headers()
+                    .firstValue("Content-Encoding")
+                    .filter("gzip"::equalsIgnoreCase)
+                    .isPresent()) {
+                // Like a browser: a gzip-encoded body is unpacked; the header tells it was sent so.
+                try (GZIPInputStream unzipped =
+                        new GZIPInputStream(new ByteArrayInputStream(received))) {
+                    received = unzipped.readAllBytes();
+                }
+            }
+            return new Response(
+                    response.statusCode(),
+                    response.headers().map(),
+                    new String(received, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

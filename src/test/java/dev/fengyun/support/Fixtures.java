@@ -244,6 +244,20 @@ public final class Fixtures {
                 org.slug(), eventId, performanceId, zoneA, zoneB, zoneGa, publishMillis);
     }
 
+    /** Pauses a performance's sale as its organizer's owner; asserts 200. */
+    public void pause(Org org, long performanceId) {
+        Api.Response paused =
+                api.as(org.owner().token())
+                        .post(
+                                "/api/v1/organizers/"
+                                        + org.slug()
+                                        + "/performances/"
+                                        + performanceId
+                                        + "/pause",
+                                null);
+        assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+    }
+
     /** Holds seats or a quantity; asserts 201 and returns the response. */
     public Api.Response hold(long performanceId, Map<String, Object> what) {
         Map<String, Object> body = new java.util.HashMap<>(what);

@@ -35,7 +35,10 @@ class PublicSeatsApi {
     }
 
     @GetMapping("/api/v1/public/performances/{id}/seats")
-    @Operation(summary = "Seats of a performance with AVAILABLE/UNAVAILABLE, cached briefly (ETag)")
+    @Operation(
+            summary =
+                    "Seats of a performance with AVAILABLE/UNAVAILABLE, cached briefly (ETag),"
+                            + " gzip-compressed when the client accepts it")
     ResponseEntity<byte[]> seats(
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
@@ -48,13 +51,19 @@ class PublicSeatsApi {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(seatMap.etag())
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                     .build();
         }
         PublicResponses.share(request, SeatMaps.TTL);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .eTag(seatMap.etag())
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .body(seatMap.json());
+        ResponseEntity.BodyBuilder ok =
+                ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .eTag(seatMap.etag())
+                        .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        if (PublicResponses.acceptsGzip(request)) {
+            return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(seatMap.gzipped());
+        }
+        return ok.body(seatMap.json());
     }
 }

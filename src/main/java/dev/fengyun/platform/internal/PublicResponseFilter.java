@@ -43,8 +43,8 @@ class PublicResponseFilter extends OncePerRequestFilter {
     protected void doFilterInternal(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
-        PublicResponses.Stored copy = responses.find(path);
+        String key = PublicResponses.key(request);
+        PublicResponses.Stored copy = responses.find(key);
         if (copy != null) {
             serve(copy, request, response);
             return;
@@ -60,7 +60,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
                 kept = keep(capture, ttl);
             }
         } finally {
-            responses.refreshed(path, kept);
+            responses.refreshed(key, kept);
         }
         capture.copyBodyToResponse();
     }
