@@ -65,6 +65,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 143" INT TERM
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 # --- PostgreSQL ------------------------------------------------------------------------------
@@ -147,7 +148,7 @@ rps() { wrk -t2 -c64 -d"${read_seconds}s" "$1" 2>/dev/null | awk '/Requests\/sec
 # first); warm each endpoint so it is measured in its steady state, as nginx is from the start.
 for url in "http://127.0.0.1:$app_port/api/v1/public/performances/$performance" \
     "http://127.0.0.1:$app_port/api/v1/public/performances/$performance/seats"; do
-    wrk -t2 -c64 -d"${read_seconds}s" "$url" >/dev/null 2>&1
+    wrk -t2 -c64 -d10s "$url" >/dev/null 2>&1
 done
 details_app=$(rps "http://127.0.0.1:$app_port/api/v1/public/performances/$performance")
 details_nginx=$(rps "http://127.0.0.1:$nginx_port/details.json")
@@ -196,6 +197,9 @@ for name, value, note in rows:
 print()
 for op, s in rush["operations"].items():
     print(f"- {op}: {s['count']} calls, p50 {s['p50Ms']} ms, p99 {s['p99Ms']} ms, max {s['maxMs']} ms")
+for what, count in rush["statuses"].items():
+    if what.startswith("hold refused"):
+        print(f"- {what}: {count}")
 print()
 print(json.dumps({
     "ticketsSold": rush["ticketsSold"], "seconds": seconds, "ticketsPerSecond": rush["ticketsPerSecond"],

@@ -1,6 +1,7 @@
 package dev.fengyun.loadtest;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +10,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 
 /**
  * One buyer's keep-alive HTTP/1.1 connection, read and written with blocking I/O on the buyer's
  * own thread. Much cheaper per request than a general-purpose client, so the driver leaves the
- * CPU to the server it measures.
+ * CPU to the server it measures. Accepts gzip, as browsers do.
  */
 final class Connection implements AutoCloseable {
 
@@ -49,7 +51,7 @@ final class Connection implements AutoCloseable {
         }
         StringBuilder head = new StringBuilder(256)
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
-                .append("\r\nAccept: application/json\r\n");
+                .append("\r\nAccept: application/json\r\nAccept-Encoding: gzip\r\n");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             if (headers[i + 1] != null) {
                 head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
@@ -78,6 +80,7 @@ final class Connection implements AutoCloseable {
         int length = -1;
         boolean chunked = false;
         boolean close = false;
+        boolean gzip = false;
         String etag = null;
         for (String header = line(); !header.isEmpty(); header = line()) {
             int colon = header.indexOf(':');
@@ -88,6 +91,7 @@ final class Connection implements AutoCloseable {
                 case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
                 case "connection" -> close = value.equalsIgnoreCase("close");
                 case "etag" -> etag = value;
+                case "content-encoding" -> gzip = value.equalsIgnoreCase("gzip");
                 default -> { }
             }
         }
@@ -106,6 +110,11 @@ final class Connection implements AutoCloseable {
         }
         if (close) {
             close();
+        }
+        if (gzip && body.length > 0) {
+            try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                body = unzipped.readAllBytes();
+            }
         }
         return new Http.Response(code, body, etag);
     }

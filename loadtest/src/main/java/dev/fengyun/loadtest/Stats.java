@@ -20,6 +20,11 @@ final class Stats {
         statuses.computeIfAbsent(operation + " " + status, k -> new LongAdder()).increment();
     }
 
+    /** Counts something that happened, reported with the status counts (e.g. why holds failed). */
+    void note(String what) {
+        statuses.computeIfAbsent(what, k -> new LongAdder()).increment();
+    }
+
     double percentileMillis(String operation, double percentile) {
         Histogram histogram = latencies.get(operation);
         return histogram == null ? 0 : histogram.getValueAtPercentile(percentile) / 1e6;

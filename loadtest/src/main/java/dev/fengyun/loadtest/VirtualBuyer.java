@@ -88,15 +88,19 @@ final class VirtualBuyer implements Runnable {
             }
             JsonNode problem = hold.json();
             if (!problem.path("code").asString().equals("SOLD_OUT")) {
+                stats.note("hold refused: places " + problem.path("code").asString());
                 continue;
             }
             long available = problem.path("available").asLong();
             if (available > 0) {
+                stats.note("hold refused: places SOLD_OUT, fewer left");
                 want = (int) Math.min(want, available);
             } else if (problem.path("held").asLong() == 0) {
+                stats.note("hold refused: places SOLD_OUT, none held");
                 floorSoldOut.set(true);
                 return;
             } else {
+                stats.note("hold refused: places SOLD_OUT, others still hold some");
                 pause(200);
             }
         }
@@ -123,6 +127,7 @@ final class VirtualBuyer implements Runnable {
             if (hold.status() != 409) {
                 return;
             }
+            stats.note("hold refused: seats " + hold.json().path("code").asString());
             tried.addAll(seats);
             pause(100 + random.nextInt(200)); // a person looks at the map again before clicking
         }
