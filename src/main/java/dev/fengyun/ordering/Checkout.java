@@ -10,6 +10,7 @@ import dev.fengyun.inventory.InventoryManagement;
 import dev.fengyun.inventory.LimitExceeded;
 import dev.fengyun.inventory.OrderClaim;
 import dev.fengyun.inventory.SalesNotOpen;
+import dev.fengyun.ordering.internal.BuyerLimits;
 import dev.fengyun.ordering.internal.OrderLifecycle;
 import dev.fengyun.ordering.internal.Orders;
 import dev.fengyun.payment.PaymentManagement;
@@ -45,6 +46,7 @@ public class Checkout {
     public static final String TOKEN_PREFIX = "fyo_";
 
     private final Orders orders;
+    private final BuyerLimits buyerLimits;
     private final InventoryManagement inventory;
     private final Storefront storefront;
     private final PaymentManagement payments;
@@ -54,6 +56,7 @@ public class Checkout {
 
     Checkout(
             Orders orders,
+            BuyerLimits buyerLimits,
             InventoryManagement inventory,
             Storefront storefront,
             PaymentManagement payments,
@@ -61,6 +64,7 @@ public class Checkout {
             AuditLog audit,
             Clock clock) {
         this.orders = orders;
+        this.buyerLimits = buyerLimits;
         this.inventory = inventory;
         this.storefront = storefront;
         this.payments = payments;
@@ -110,8 +114,8 @@ public class Checkout {
             String actor) {
         String buyerKey = buyerKey(buyer);
         if (channel == SalesChannel.ONLINE && performance.maxTicketsPerBuyer() != null) {
-            orders.lockBuyer(performance.id(), buyerKey);
-            long already = orders.liveTicketsOfBuyer(performance.id(), buyerKey);
+            buyerLimits.lock(performance.id(), buyerKey);
+            long already = buyerLimits.liveTickets(performance.id(), buyerKey);
             if (already + hold.quantity() > performance.maxTicketsPerBuyer()) {
                 throw new LimitExceeded(
                         "At most "

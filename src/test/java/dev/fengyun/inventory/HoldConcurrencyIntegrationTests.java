@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Many buyers racing for the same chosen seats at the same instant. The guard under test is the
- * conditional UPDATE of chosen seats (UnitClaims.CLAIM_SEATS): remove its status predicate and
- * these tests see seats held twice.
+ * chosen-seat claim (UnitClaims.CLAIM_SEATS): only sellable rows, re-checked by FOR UPDATE, and all
+ * of them or nothing. Remove the sellable predicate and these tests see seats held twice.
  */
 class HoldConcurrencyIntegrationTests extends IntegrationTest {
 

@@ -41,17 +41,9 @@ class OrderDeskIntegrationTests extends IntegrationTest {
     void cancellingAPaidOrderRefundsItAndCanKeepTheSeatsOffSale() {
         JsonNode paid =
                 fixtures.payAndFetch(
-                                fixtures.order(
-                                        fixtures.hold(
-                                                        show.id(),
-                                                        Map.of(
-                                                                "seatIds",
-                                                                List.of(
-                                                                        "block-1-1-1",
-                                                                        "block-1-1-2")))
-                                                .json()
-                                                .get("id")
-                                                .asString(),
+                                fixtures.holdAndOrder(
+                                        show.id(),
+                                        Map.of("seatIds", List.of("block-1-1-1", "block-1-1-2")),
                                         "full@example.com"))
                         .json();
         Api.Response cancelled =
@@ -90,17 +82,9 @@ class OrderDeskIntegrationTests extends IntegrationTest {
     void refundingOneTicketReturnsItsSeatToSale() {
         JsonNode paid =
                 fixtures.payAndFetch(
-                                fixtures.order(
-                                        fixtures.hold(
-                                                        show.id(),
-                                                        Map.of(
-                                                                "seatIds",
-                                                                List.of(
-                                                                        "block-1-2-1",
-                                                                        "block-1-2-2")))
-                                                .json()
-                                                .get("id")
-                                                .asString(),
+                                fixtures.holdAndOrder(
+                                        show.id(),
+                                        Map.of("seatIds", List.of("block-1-2-1", "block-1-2-2")),
                                         "part@example.com"))
                         .json();
         String ticket = paid.get("tickets").get(0).get("id").asString();
@@ -195,15 +179,8 @@ class OrderDeskIntegrationTests extends IntegrationTest {
         Api.Response refused =
                 api.post(
                         "/api/v1/orders",
-                        Map.of(
-                                "holdId",
-                                hold.json().get("id").asString(),
-                                "email",
-                                "x@example.com",
-                                "name",
-                                "X",
-                                "paymentMethod",
-                                "offline"));
+                        Fixtures.orderBody(
+                                hold.json().get("id").asString(), "x@example.com", "X", "offline"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field"))
                 .containsExactly("paymentMethod");
@@ -213,26 +190,14 @@ class OrderDeskIntegrationTests extends IntegrationTest {
     void cancellingThePerformanceRefundsEveryPaidOrderAndClosesUnpaidOnes() {
         JsonNode paid =
                 fixtures.payAndFetch(
-                                fixtures.order(
-                                        fixtures.hold(
-                                                        show.id(),
-                                                        Map.of(
-                                                                "zoneId",
-                                                                show.zoneGa(),
-                                                                "quantity",
-                                                                2))
-                                                .json()
-                                                .get("id")
-                                                .asString(),
+                                fixtures.holdAndOrder(
+                                        show.id(),
+                                        Map.of("zoneId", show.zoneGa(), "quantity", 2),
                                         "p1@example.com"))
                         .json();
         Api.Response unpaid =
-                fixtures.order(
-                        fixtures.hold(show.id(), Map.of("zoneId", show.zoneA(), "quantity", 1))
-                                .json()
-                                .get("id")
-                                .asString(),
-                        "p2@example.com");
+                fixtures.holdAndOrder(
+                        show.id(), Map.of("zoneId", show.zoneA(), "quantity", 1), "p2@example.com");
         api.as(org.owner().token())
                 .post(
                         "/api/v1/organizers/"

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two thousand buyers for a thousand general-admission places, each wanting 1–4 and asking for
  * fewer when told fewer remain, paying at once. The guards under test: SKIP LOCKED claiming with
  * its re-checked predicate (UnitClaims.CLAIM_ANY) and the per-buyer limit under the buyer's
- * advisory lock (Orders.LOCK_BUYER). Without either, the invariants below break.
+ * advisory lock (BuyerLimits.LOCK). Without either, the invariants below break.
  */
 class PurchaseRaceIntegrationTests extends IntegrationTest {
 
@@ -65,15 +65,8 @@ class PurchaseRaceIntegrationTests extends IntegrationTest {
                         i ->
                                 api.post(
                                         "/api/v1/orders",
-                                        Map.of(
-                                                "holdId",
-                                                holds.get(i),
-                                                "email",
-                                                email,
-                                                "name",
-                                                "Many tabs",
-                                                "paymentMethod",
-                                                "demo")));
+                                        Fixtures.orderBody(
+                                                holds.get(i), email, "Many tabs", "demo")));
         assertThat(orders.stream().filter(o -> o.status() == 201)).hasSize(LIMIT);
         assertThat(
                         orders.stream()
@@ -210,15 +203,7 @@ class PurchaseRaceIntegrationTests extends IntegrationTest {
                 Api.Response order =
                         api.post(
                                 "/api/v1/orders",
-                                Map.of(
-                                        "holdId",
-                                        holdId,
-                                        "email",
-                                        email,
-                                        "name",
-                                        "Buyer",
-                                        "paymentMethod",
-                                        "demo"));
+                                Fixtures.orderBody(holdId, email, "Buyer", "demo"));
                 if (order.status() == 409
                         && order.json().get("code").asString().equals("LIMIT_EXCEEDED")) {
                     return api.delete("/api/v1/holds/" + holdId).status() == 204 ? 0 : -1;

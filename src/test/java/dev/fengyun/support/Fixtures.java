@@ -267,20 +267,22 @@ public final class Fixtures {
         return hold;
     }
 
+    /** Holds seats or a quantity and orders them as a guest; returns the order's 201 response. */
+    public Api.Response holdAndOrder(long performanceId, Map<String, Object> what, String email) {
+        return order(hold(performanceId, what).json().get("id").asString(), email);
+    }
+
+    /** The body of {@code POST /api/v1/orders}. */
+    public static Map<String, Object> orderBody(
+            String holdId, String email, String name, String paymentMethod) {
+        return Map.of(
+                "holdId", holdId, "email", email, "name", name, "paymentMethod", paymentMethod);
+    }
+
     /** Orders a hold as a guest paying with the demo gateway; returns the 201 response. */
     public Api.Response order(String holdId, String email) {
         Api.Response order =
-                api.post(
-                        "/api/v1/orders",
-                        Map.of(
-                                "holdId",
-                                holdId,
-                                "email",
-                                email,
-                                "name",
-                                "Guest Buyer",
-                                "paymentMethod",
-                                "demo"));
+                api.post("/api/v1/orders", orderBody(holdId, email, "Guest Buyer", "demo"));
         assertThat(order.status()).as(order.body()).isEqualTo(201);
         return order;
     }

@@ -22,7 +22,7 @@ final class BestAvailable {
     record Seat(long unitId, String block, String row, int seq, double x, double y) {}
 
     static List<Long> choose(List<Seat> free, int n, double stageX, double stageY) {
-        if (free.size() < n) {
+        if (n < 1 || free.size() < n) {
             return List.of();
         }
         List<Long> best = null;
@@ -33,9 +33,7 @@ final class BestAvailable {
                 int right = run.size() - start - n;
                 int orphans = (left == 1 ? 1 : 0) + (right == 1 ? 1 : 0);
                 List<Seat> window = run.subList(start, start + n);
-                double x = window.stream().mapToDouble(Seat::x).average().orElse(0);
-                double y = window.stream().mapToDouble(Seat::y).average().orElse(0);
-                double score = Math.hypot(x - stageX, y - stageY) + orphans * ORPHAN_PENALTY;
+                double score = distance(window, stageX, stageY) + orphans * ORPHAN_PENALTY;
                 if (score < bestScore) {
                     bestScore = score;
                     best = window.stream().map(Seat::unitId).toList();
@@ -50,6 +48,17 @@ final class BestAvailable {
                 .limit(n)
                 .map(Seat::unitId)
                 .toList();
+    }
+
+    /** How far the middle of a group of seats (at least one) is from the stage. */
+    private static double distance(List<Seat> seats, double stageX, double stageY) {
+        double x = 0;
+        double y = 0;
+        for (Seat seat : seats) {
+            x += seat.x();
+            y += seat.y();
+        }
+        return Math.hypot(x / seats.size() - stageX, y / seats.size() - stageY);
     }
 
     /** Maximal sequences of neighbouring free seats, row by row. */

@@ -52,26 +52,10 @@ public class UnitClaims {
      * waits for another's seat lock, so a crowd on the best rows cannot pile up holding database
      * connections.
      */
-    private static final String CLAIM_SEATS =
-            """
-            WITH picked AS (
-                SELECT id FROM units
-                WHERE performance_id = :performanceId AND seat_id IN (:seatIds)
-                  AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
-                FOR UPDATE SKIP LOCKED),
-            """
-                    + CLAIM_IF_ALL_PICKED;
+    private static final String CLAIM_SEATS = claimSellable("seat_id IN (:seatIds)");
 
     /** Best-available seats picked by id: the same guard as chosen seats. */
-    private static final String CLAIM_UNITS =
-            """
-            WITH picked AS (
-                SELECT id FROM units
-                WHERE performance_id = :performanceId AND id IN (:unitIds)
-                  AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
-                FOR UPDATE SKIP LOCKED),
-            """
-                    + CLAIM_IF_ALL_PICKED;
+    private static final String CLAIM_UNITS = claimSellable("id IN (:unitIds)");
 
     /**
      * Any n units of a zone (general admission): the lowest free ids, then (rarely) units whose
@@ -97,6 +81,16 @@ public class UnitClaims {
             picked AS (SELECT id FROM free UNION ALL SELECT id FROM lapsed),
             """
                     + CLAIM_IF_ALL_PICKED;
+
+    /** Claims the given sellable units ({@link Units#SELLABLE}) that nobody is taking right now. */
+    private static String claimSellable(String which) {
+        return "WITH picked AS (SELECT id FROM units WHERE performance_id = :performanceId AND "
+                + which
+                + " AND "
+                + Units.SELLABLE
+                + " FOR UPDATE SKIP LOCKED),\n"
+                + CLAIM_IF_ALL_PICKED;
+    }
 
     /**
      * Moves a hold's units into an order, only while the hold is alive: units whose hold lapsed may

@@ -78,21 +78,6 @@ public class Orders {
             FROM order_items WHERE order_id = :orderId ORDER BY id
             """;
 
-    /**
-     * Tickets a buyer has for a performance: items of paid orders and of unpaid orders still within
-     * their payment window. The caller holds the buyer's advisory lock.
-     */
-    private static final String LIVE_TICKETS_OF_BUYER =
-            """
-            SELECT count(*) FROM order_items i JOIN orders o ON o.id = i.order_id
-            WHERE o.performance_id = :performanceId AND o.buyer_key = :buyerKey AND i.status = 'ACTIVE'
-              AND (o.status = 'PAID' OR (o.status = 'PENDING_PAYMENT' AND o.payment_due_at > now()))
-            """;
-
-    /** Serialises orders of one buyer for one performance, so the limit check cannot race. */
-    private static final String LOCK_BUYER =
-            "SELECT pg_advisory_xact_lock(hashtextextended(:buyerKey, :performanceId))";
-
     private static final String OVERDUE =
             """
             SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' AND payment_due_at < now()
@@ -218,22 +203,6 @@ public class Orders {
                 .param("code", code)
                 .param("hash", tokenHash)
                 .query(Boolean.class)
-                .single();
-    }
-
-    public void lockBuyer(long performanceId, String buyerKey) {
-        jdbc.sql(LOCK_BUYER)
-                .param("buyerKey", buyerKey)
-                .param("performanceId", performanceId)
-                .query(Object.class)
-                .optional();
-    }
-
-    public long liveTicketsOfBuyer(long performanceId, String buyerKey) {
-        return jdbc.sql(LIVE_TICKETS_OF_BUYER)
-                .param("performanceId", performanceId)
-                .param("buyerKey", buyerKey)
-                .query(Long.class)
                 .single();
     }
 
