@@ -93,6 +93,7 @@ jvm_opts=(-Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-})
 $profile && jvm_opts+=("-XX:StartFlightRecording=filename=$results/app.jfr,settings=profile")
 log "starting Fengyun on JDK $jdk at 127.0.0.1:$app_port"
 FENGYUN_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/fengyun" FENGYUN_DB_USER=postgres \
+FENGYUN_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" \
 FENGYUN_ADMIN_EMAIL=bench@fengyun.dev FENGYUN_ADMIN_PASSWORD=benchmark-password \
 FENGYUN_PAYMENT_DEMO=true FENGYUN_DEMO_DATA=false FENGYUN_RATE_LIMITS=off \
 SERVER_PORT=$app_port SERVER_ADDRESS=127.0.0.1 \

@@ -15,6 +15,7 @@ import dev.fengyun.ticketing.TicketingManagement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +54,11 @@ public class OrderDesk {
             int page,
             int size) {
         return orders.search(organizerId, performanceId, status, text, page, size);
+    }
+
+    /** The status of an order by its internal id; empty if there is none. */
+    public Optional<OrderStatus> status(long orderId) {
+        return orders.find(orderId).map(Order::status);
     }
 
     /**

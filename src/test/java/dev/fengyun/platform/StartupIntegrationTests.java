@@ -59,6 +59,7 @@ class StartupIntegrationTests {
                     .isZero();
         }
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+        assertThat(dataDir.resolve("master.key")).as("the generated master key").exists();
 
         long restart;
         try (AppProcess second =

@@ -104,10 +104,7 @@ public final class Api {
                     received = unzipped.readAllBytes();
                 }
             }
-            return new Response(
-                    response.statusCode(),
-                    response.headers().map(),
-                    new String(received, StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.headers().map(), received);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -117,10 +114,14 @@ public final class Api {
     }
 
     /** A response: status, headers (lower-case names) and body. */
-    public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+    public record Response(int status, Map<String, java.util.List<String>> headers, byte[] bytes) {
+
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
 
         public JsonNode json() {
-            return JSON.readTree(body);
+            return JSON.readTree(body());
         }
 
         public String header(String name) {
@@ -140,7 +141,7 @@ public final class Api {
 
         @Override
         public String toString() {
-            return status + " " + body;
+            return status + " " + body();
         }
     }
 }

@@ -78,8 +78,8 @@ public final class Browser {
 
     private Api.Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response =
-                    client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Api.Response(
                     response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {

@@ -25,6 +25,7 @@ public abstract class IntegrationTest {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("FENGYUN_DB_URL", TestDatabase::jdbcUrl);
         registry.add("FENGYUN_DB_USER", TestDatabase::user);
+        registry.add("FENGYUN_MASTER_KEY", () -> TestDatabase.MASTER_KEY);
         registry.add("FENGYUN_ADMIN_EMAIL", () -> ADMIN_EMAIL);
         registry.add("FENGYUN_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         registry.add("FENGYUN_PAYMENT_DEMO", () -> "true");

@@ -25,6 +25,7 @@ public final class SecondInstance implements AutoCloseable {
         properties.add("--server.port=0");
         properties.add("--FENGYUN_DB_URL=" + TestDatabase.jdbcUrl());
         properties.add("--FENGYUN_DB_USER=" + TestDatabase.user());
+        properties.add("--FENGYUN_MASTER_KEY=" + TestDatabase.MASTER_KEY);
         properties.add("--FENGYUN_ADMIN_EMAIL=" + IntegrationTest.ADMIN_EMAIL);
         properties.add("--FENGYUN_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD);
         properties.add("--FENGYUN_PAYMENT_DEMO=true");

@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
  */
 public final class TestDatabase {
 
+    /** The master key every test instance on this database shares (external mode requires one). */
+    public static final String MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LWZvci1mZW5neXVuLXRlc3Q=";
+
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {}

@@ -123,7 +123,7 @@ class OrderApi {
                 payments.paymentsOf(order.id()));
     }
 
-    private static String bearer(String authorization) {
+    static String bearer(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

@@ -32,6 +32,7 @@ final class OrderViews {
             Instant closedAt,
             List<ItemView> items,
             List<TicketView> tickets,
+            OrderFiles files,
             List<PaymentView> payments) {
 
         static OrderView of(
@@ -51,7 +52,8 @@ final class OrderViews {
                     o.paidAt(),
                     o.closedAt(),
                     o.items().stream().map(ItemView::of).toList(),
-                    tickets.stream().map(TicketView::of).toList(),
+                    tickets.stream().map(t -> TicketView.of(o.code(), t)).toList(),
+                    tickets.stream().anyMatch(Ticket::valid) ? OrderFiles.of(o.code()) : null,
                     payments.stream().map(PaymentView::of).toList());
         }
     }
@@ -76,16 +78,50 @@ final class OrderViews {
         }
     }
 
+    /**
+     * A ticket; {@code qr} is the signed text its QR code carries (null once revoked) and {@code
+     * files} where to download it, relative to the server.
+     */
     record TicketView(
-            String id, String seatId, String seat, String zone, String holder, String status) {
-        static TicketView of(Ticket t) {
+            String id,
+            String seatId,
+            String seat,
+            String zone,
+            String holder,
+            String status,
+            String revokedReason,
+            Instant validFrom,
+            Instant validUntil,
+            String qr,
+            TicketFiles files) {
+        static TicketView of(String orderCode, Ticket t) {
             return new TicketView(
                     t.code(),
                     t.seatId(),
                     t.seatLabel(),
                     t.zoneName(),
                     t.holderName(),
-                    t.status().name());
+                    t.status().name(),
+                    t.revokedReason(),
+                    t.validFrom(),
+                    t.validUntil(),
+                    t.valid() ? t.qr() : null,
+                    t.valid() ? TicketFiles.of(orderCode, t.code()) : null);
+        }
+    }
+
+    /** Where to download every valid ticket of the order and its calendar entry. */
+    record OrderFiles(String pdf, String calendar) {
+        static OrderFiles of(String orderCode) {
+            String base = "/api/v1/orders/" + orderCode;
+            return new OrderFiles(base + "/tickets.pdf", base + "/calendar.ics");
+        }
+    }
+
+    record TicketFiles(String pdf, String qrPng, String qrSvg) {
+        static TicketFiles of(String orderCode, String ticketCode) {
+            String base = "/api/v1/orders/" + orderCode + "/tickets/" + ticketCode;
+            return new TicketFiles(base + ".pdf", base + "/qr.png", base + "/qr.svg");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.fengyun.platform.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fengyun.platform.DatabaseMode;
+import dev.fengyun.platform.MasterKey;
 import dev.fengyun.platform.Settings;
 import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -34,6 +35,11 @@ class DatabaseConfiguration {
     @Bean
     DatabaseMode databaseMode(DatabaseServer server) {
         return server.embedded() ? DatabaseMode.EMBEDDED : DatabaseMode.EXTERNAL;
+    }
+
+    @Bean
+    MasterKey masterKey(Settings settings, DatabaseServer server, DatabaseSettings database) {
+        return MasterKey.load(settings, server.embedded(), database.dataDir());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package dev.fengyun.platform.internal;
 
+import dev.fengyun.platform.MasterKey;
 import dev.fengyun.platform.Settings;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -18,8 +19,13 @@ class PlatformSettingsCheck implements EnvironmentPostProcessor {
     public void postProcessEnvironment(
             ConfigurableEnvironment environment, SpringApplication application) {
         Settings settings = new Settings(environment);
-        settings.choice("FENGYUN_MODE", "serve", "serve", "migrate");
-        DatabaseSettings.from(settings);
+        String mode = settings.choice("FENGYUN_MODE", "serve", "serve", "migrate");
+        DatabaseSettings database = DatabaseSettings.from(settings);
+        if (MasterKey.configured(settings).isEmpty()
+                && !database.embedded()
+                && mode.equals("serve")) {
+            throw MasterKey.missing();
+        }
         String format = settings.choice("FENGYUN_LOG_FORMAT", "text", "text", "json");
         if (format.equals("json")) {
             environment

@@ -1,0 +1,6 @@
+package dev.fengyun.checkin;
+
+public enum Direction {
+    IN,
+    OUT
+}

@@ -1,0 +1,107 @@
+package dev.fengyun.ticketing;
+
+import dev.fengyun.catalog.PerformanceDetails;
+import dev.fengyun.catalog.Storefront;
+import dev.fengyun.ticketing.internal.TicketPdf;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** What a buyer downloads: ticket PDFs and a calendar entry. */
+@Service
+public class TicketDocuments {
+
+    private static final DateTimeFormatter ICS_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Storefront storefront;
+    private final TicketPdf pdf;
+
+    TicketDocuments(Storefront storefront, TicketPdf pdf) {
+        this.storefront = storefront;
+        this.pdf = pdf;
+    }
+
+    /** One page per ticket: event, performance, venue, seat or zone, holder, order code, QR. */
+    public byte[] pdf(String orderCode, List<Ticket> tickets) {
+        return pdf.render(
+                storefront.performance(tickets.get(0).performanceId()), orderCode, tickets);
+    }
+
+    /** An iCalendar (RFC 5545) file with the performance as one event. */
+    public String ics(String orderCode, List<Ticket> tickets, Instant now) {
+        PerformanceDetails details = storefront.performance(tickets.get(0).performanceId());
+        var performance = details.performance();
+        var venue = details.venue();
+        StringBuilder description = new StringBuilder("Order " + orderCode);
+        for (Ticket ticket : tickets) {
+            description
+                    .append("\n")
+                    .append(ticket.zoneName())
+                    .append(ticket.seatLabel() != null ? " " + ticket.seatLabel() : "")
+                    .append(" (")
+                    .append(ticket.code())
+                    .append(")");
+        }
+        String location =
+                String.join(
+                        ", ",
+                        java.util.stream.Stream.of(venue.name(), venue.address(), venue.city())
+                                .filter(s -> s != null && !s.isBlank())
+                                .toList());
+        List<String> lines =
+                List.of(
+                        "BEGIN:VCALENDAR",
+                        "VERSION:2.0",
+                        "PRODID:-//Fengyun//Tickets//EN",
+                        "CALSCALE:GREGORIAN",
+                        "METHOD:PUBLISH",
+                        "BEGIN:VEVENT",
+                        "UID:" + orderCode + "-" + performance.id() + "@fengyun",
+                        "DTSTAMP:" + ICS_TIME.format(now),
+                        "DTSTART:" + ICS_TIME.format(performance.startsAt()),
+                        "DTEND:" + ICS_TIME.format(performance.effectiveEnd()),
+                        "SUMMARY:" + escape(details.event().title()),
+                        "LOCATION:" + escape(location),
+                        "DESCRIPTION:" + escape(description.toString()),
+                        "STATUS:CONFIRMED",
+                        "END:VEVENT",
+                        "END:VCALENDAR");
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            out.append(fold(line));
+        }
+        return out.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\")
+                .replace(";", "\\;")
+                .replace(",", "\\,")
+                .replace("\r\n", "\\n")
+                .replace("\n", "\\n");
+    }
+
+    /** Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1). */
+    private static String fold(String line) {
+        StringBuilder out = new StringBuilder();
+        int octets = 0;
+        for (int i = 0; i < line.length(); ) {
+            int codePoint = line.codePointAt(i);
+            int size =
+                    new String(Character.toChars(codePoint))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                            .length;
+            if (octets + size > 75) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.appendCodePoint(codePoint);
+            octets += size;
+            i += Character.charCount(codePoint);
+        }
+        return out.append("\r\n").toString();
+    }
+}
