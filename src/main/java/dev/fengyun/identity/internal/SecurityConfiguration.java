@@ -54,7 +54,8 @@ class SecurityConfiguration {
         "/api/v1/organizers",
         "/api/v1/organizers/**",
         "/console",
-        "/console/**"
+        "/console/**",
+        "/scan"
     };
     private static final long ONE_YEAR = 31_536_000;
 
