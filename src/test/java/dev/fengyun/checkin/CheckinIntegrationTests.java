@@ -6,6 +6,7 @@ import dev.fengyun.support.Api;
 import dev.fengyun.support.Fixtures;
 import dev.fengyun.support.IntegrationTest;
 import dev.fengyun.support.Race;
+import dev.fengyun.support.SecondInstance;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -317,7 +318,21 @@ class CheckinIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void twoGatesScanningEveryTicketAtTheSameInstantAdmitEachExactlyOnce() {
+    void fourGatesScanningEveryTicketAtTheSameInstantAdmitEachExactlyOnce() {
+        gatesRace(List.of(scanner));
+    }
+
+    @Test
+    void gatesOnTwoInstancesAdmitEachTicketExactlyOnce() {
+        try (SecondInstance other = SecondInstance.start(Map.of())) {
+            Api otherScanner =
+                    other.api().as(team.member(dev.fengyun.identity.OrganizerRole.SCANNER).token());
+            gatesRace(List.of(scanner, otherScanner));
+        }
+    }
+
+    /** Every ticket is scanned by four gates at once, spread over the given instances. */
+    private void gatesRace(List<Api> instances) {
         List<String> codes = new ArrayList<>();
         buy(tonight, 10).forEach(t -> codes.add(t.get("qr").asString()));
         buy(tonight, 10).forEach(t -> codes.add(t.get("qr").asString()));
@@ -326,7 +341,9 @@ class CheckinIntegrationTests extends IntegrationTest {
                 Race.run(
                         codes.size() * gates,
                         i ->
-                                scanner.post(
+                                instances
+                                        .get(i % instances.size())
+                                        .post(
                                                 base + "/scans",
                                                 Map.of(
                                                         "code", codes.get(i / gates),
