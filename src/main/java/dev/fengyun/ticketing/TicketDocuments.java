@@ -3,10 +3,12 @@ package dev.fengyun.ticketing;
 import dev.fengyun.catalog.PerformanceDetails;
 import dev.fengyun.catalog.Storefront;
 import dev.fengyun.ticketing.internal.TicketPdf;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /** What a buyer downloads: ticket PDFs and a calendar entry. */
@@ -48,7 +50,7 @@ public class TicketDocuments {
         String location =
                 String.join(
                         ", ",
-                        java.util.stream.Stream.of(venue.name(), venue.address(), venue.city())
+                        Stream.of(venue.name(), venue.address(), venue.city())
                                 .filter(s -> s != null && !s.isBlank())
                                 .toList());
         List<String> lines =
@@ -92,7 +94,7 @@ public class TicketDocuments {
             int codePoint = line.codePointAt(i);
             int size =
                     new String(Character.toChars(codePoint))
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                            .getBytes(StandardCharsets.UTF_8)
                             .length;
             if (octets + size > 75) {
                 out.append("\r\n ");

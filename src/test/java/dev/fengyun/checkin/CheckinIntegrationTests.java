@@ -2,11 +2,13 @@ package dev.fengyun.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fengyun.identity.OrganizerRole;
 import dev.fengyun.support.Api;
 import dev.fengyun.support.Fixtures;
 import dev.fengyun.support.IntegrationTest;
 import dev.fengyun.support.Race;
 import dev.fengyun.support.SecondInstance;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,13 +18,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Scanning tickets at the gate: every answer a scanner can get, lists, counts, offline packs. */
 class CheckinIntegrationTests extends IntegrationTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     private Fixtures.Team team;
     private Fixtures.Org org;
@@ -34,11 +37,11 @@ class CheckinIntegrationTests extends IntegrationTest {
     @BeforeEach
     void tonight() {
         team = fixtures.team();
-        org = new Fixtures.Org(team.slug(), team.member(dev.fengyun.identity.OrganizerRole.OWNER));
+        org = new Fixtures.Org(team.slug(), team.member(OrganizerRole.OWNER));
         long venue = fixtures.venueWithHall(org, 1, 6, 10, 0);
         tonight = fixtures.publishedPerformance(org, venue, 200, startsIn("PT2H"));
-        scanner = api.as(team.member(dev.fengyun.identity.OrganizerRole.SCANNER).token());
-        manager = api.as(team.member(dev.fengyun.identity.OrganizerRole.MANAGER).token());
+        scanner = api.as(team.member(OrganizerRole.SCANNER).token());
+        manager = api.as(team.member(OrganizerRole.MANAGER).token());
         base = "/api/v1/organizers/" + team.slug() + "/checkin";
     }
 
@@ -325,8 +328,7 @@ class CheckinIntegrationTests extends IntegrationTest {
     @Test
     void gatesOnTwoInstancesAdmitEachTicketExactlyOnce() {
         try (SecondInstance other = SecondInstance.start(Map.of())) {
-            Api otherScanner =
-                    other.api().as(team.member(dev.fengyun.identity.OrganizerRole.SCANNER).token());
+            Api otherScanner = other.api().as(team.member(OrganizerRole.SCANNER).token());
             gatesRace(List.of(scanner, otherScanner));
         }
     }
@@ -425,9 +427,6 @@ class CheckinIntegrationTests extends IntegrationTest {
     static Map<String, Object> startsIn(String duration) {
         return Map.of(
                 "startsAt",
-                OffsetDateTime.now()
-                        .plus(java.time.Duration.parse(duration))
-                        .withNano(0)
-                        .toString());
+                OffsetDateTime.now().plus(Duration.parse(duration)).withNano(0).toString());
     }
 }

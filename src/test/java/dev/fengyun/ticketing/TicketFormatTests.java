@@ -12,7 +12,9 @@ import dev.fengyun.platform.Base32;
 import dev.fengyun.platform.RandomCodes;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The QR text's byte layout, its Base32 form, and that it fits a small QR code. */
@@ -74,7 +76,7 @@ class TicketFormatTests {
     void aSignedTicketFitsQrVersion8AtLevelMInAlphanumericMode() throws Exception {
         byte[] signed = new byte[TicketPayload.LENGTH + TicketPayload.SIGNATURE_LENGTH];
         System.arraycopy(WIDEST.bytes(), 0, signed, 0, TicketPayload.LENGTH);
-        java.util.Arrays.fill(signed, TicketPayload.LENGTH, signed.length, (byte) 0xFF);
+        Arrays.fill(signed, TicketPayload.LENGTH, signed.length, (byte) 0xFF);
         String text = Base32.RFC_4648.encode(signed);
 
         assertThat(text).matches("[A-Z2-7]+").hasSize(178);
@@ -104,7 +106,7 @@ class TicketFormatTests {
         int size = modules.getWidth();
         assertThat(svg).startsWith("<svg").contains("viewBox=\"0 0 " + size + " " + size + "\"");
         long dark =
-                java.util.stream.IntStream.range(0, size * size)
+                IntStream.range(0, size * size)
                         .filter(i -> modules.get(i % size, i / size))
                         .count();
         assertThat(svg.split("h1v1h-1z", -1)).hasSize((int) dark + 1);

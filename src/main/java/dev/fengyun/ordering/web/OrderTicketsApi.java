@@ -4,6 +4,7 @@ import dev.fengyun.identity.CurrentAccount;
 import dev.fengyun.ordering.Checkout;
 import dev.fengyun.ordering.Order;
 import dev.fengyun.platform.Conflict;
+import dev.fengyun.platform.InvalidInput;
 import dev.fengyun.platform.NotFound;
 import dev.fengyun.ticketing.QrCodes;
 import dev.fengyun.ticketing.Ticket;
@@ -15,8 +16,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -100,8 +103,7 @@ class OrderTicketsApi {
                     String authorization,
             @RequestParam(name = "access_token", required = false) String accessToken) {
         if (scale < 1 || scale > 20) {
-            throw new dev.fengyun.platform.InvalidInput(
-                    "scale", "Range", "must be between 1 and 20");
+            throw new InvalidInput("scale", "Range", "must be between 1 and 20");
         }
         Ticket ticket = validTicket(order(code, account, authorization, accessToken), ticketId);
         return inline(MediaType.IMAGE_PNG, QrCodes.png(ticket.qr(), scale));
@@ -117,8 +119,7 @@ class OrderTicketsApi {
                     String authorization,
             @RequestParam(name = "access_token", required = false) String accessToken) {
         Ticket ticket = validTicket(order(code, account, authorization, accessToken), ticketId);
-        return inline(
-                SVG, QrCodes.svg(ticket.qr()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return inline(SVG, QrCodes.svg(ticket.qr()).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/api/v1/orders/{code}/calendar.ics")
@@ -131,7 +132,7 @@ class OrderTicketsApi {
             @RequestParam(name = "access_token", required = false) String accessToken) {
         Order order = order(code, account, authorization, accessToken);
         String ics = documents.ics(code, validTickets(order), clock.instant());
-        return file(CALENDAR, code + ".ics", ics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return file(CALENDAR, code + ".ics", ics.getBytes(StandardCharsets.UTF_8));
     }
 
     @PostMapping("/api/v1/orders/{code}/tickets/{ticketId}/transfer")
@@ -187,7 +188,7 @@ class OrderTicketsApi {
                     "Ticket "
                             + ticketId
                             + " was "
-                            + ticket.revokedReason().toLowerCase(java.util.Locale.ROOT)
+                            + ticket.revokedReason().toLowerCase(Locale.ROOT)
                             + ".");
         }
         return ticket;
