@@ -80,22 +80,9 @@ class CheckinIntegrationTests extends IntegrationTest {
 
     @Test
     void aRefundedTicketIsRevokedAndAnotherOrganizersTicketIsInvalid() {
-        Api.Response placed =
-                fixtures.holdAndOrder(
-                        tonight.id(),
-                        Map.of("quantity", 2, "zoneId", tonight.zoneGa()),
-                        "refund@example.com");
-        JsonNode order = fixtures.payAndFetch(placed).json();
+        JsonNode order = paidOrder(tonight, 2);
         JsonNode refunded = order.get("tickets").get(0);
-        Api.Response refund =
-                manager.post(
-                        "/api/v1/organizers/"
-                                + team.slug()
-                                + "/orders/"
-                                + order.get("code").asString()
-                                + "/refunds",
-                        Map.of("ticketIds", List.of(refunded.get("id").asString())));
-        assertThat(refund.status()).as(refund.body()).isEqualTo(200);
+        refund(order, refunded);
         JsonNode revoked =
                 scan(Map.of("code", refunded.get("qr").asString(), "performanceId", tonight.id()));
         assertThat(revoked.get("result").asString()).isEqualTo("REVOKED");
@@ -219,7 +206,8 @@ class CheckinIntegrationTests extends IntegrationTest {
                                 .status())
                 .isEqualTo(400);
 
-        JsonNode seat = buySeat("block-1-1-1").get(0);
+        JsonNode seat =
+                paidOrder(tonight, Map.of("seatIds", List.of("block-1-1-1"))).get("tickets").get(0);
         JsonNode standing = buy(tonight, 1).get(0);
         String qr = seat.get("qr").asString();
         JsonNode wrongZone = scan(Map.of("code", standing.get("qr").asString(), "listId", list));
@@ -363,21 +351,10 @@ class CheckinIntegrationTests extends IntegrationTest {
 
     @Test
     void theOfflinePackHasKeysRevocationsAndCheckIns() {
-        Api.Response placed =
-                fixtures.holdAndOrder(
-                        tonight.id(),
-                        Map.of("quantity", 2, "zoneId", tonight.zoneGa()),
-                        "pack@example.com");
-        JsonNode order = fixtures.payAndFetch(placed).json();
+        JsonNode order = paidOrder(tonight, 2);
         JsonNode in = order.get("tickets").get(0);
         JsonNode out = order.get("tickets").get(1);
-        manager.post(
-                "/api/v1/organizers/"
-                        + team.slug()
-                        + "/orders/"
-                        + order.get("code").asString()
-                        + "/refunds",
-                Map.of("ticketIds", List.of(out.get("id").asString())));
+        refund(order, out);
         JsonNode ok = scan(Map.of("code", in.get("qr").asString(), "performanceId", tonight.id()));
         long list = ok.get("listId").asLong();
 
@@ -398,30 +375,32 @@ class CheckinIntegrationTests extends IntegrationTest {
         return scanned.json();
     }
 
+    /** Buys standing places and returns the paid order. */
+    private JsonNode paidOrder(Fixtures.Performance show, int quantity) {
+        return paidOrder(show, Map.of("quantity", quantity, "zoneId", show.zoneGa()));
+    }
+
+    private JsonNode paidOrder(Fixtures.Performance show, Map<String, Object> what) {
+        return fixtures.payAndFetch(fixtures.holdAndOrder(show.id(), what, "buyer@example.com"))
+                .json();
+    }
+
     private List<JsonNode> buy(Fixtures.Performance show, int quantity) {
-        JsonNode order =
-                fixtures.payAndFetch(
-                                fixtures.holdAndOrder(
-                                        show.id(),
-                                        Map.of("quantity", quantity, "zoneId", show.zoneGa()),
-                                        "buyer@example.com"))
-                        .json();
         List<JsonNode> tickets = new ArrayList<>();
-        order.get("tickets").forEach(tickets::add);
+        paidOrder(show, quantity).get("tickets").forEach(tickets::add);
         return tickets;
     }
 
-    private List<JsonNode> buySeat(String seat) {
-        JsonNode order =
-                fixtures.payAndFetch(
-                                fixtures.holdAndOrder(
-                                        tonight.id(),
-                                        Map.of("seatIds", List.of(seat)),
-                                        "seat@example.com"))
-                        .json();
-        List<JsonNode> tickets = new ArrayList<>();
-        order.get("tickets").forEach(tickets::add);
-        return tickets;
+    private void refund(JsonNode order, JsonNode ticket) {
+        Api.Response refund =
+                manager.post(
+                        "/api/v1/organizers/"
+                                + team.slug()
+                                + "/orders/"
+                                + order.get("code").asString()
+                                + "/refunds",
+                        Map.of("ticketIds", List.of(ticket.get("id").asString())));
+        assertThat(refund.status()).as(refund.body()).isEqualTo(200);
     }
 
     static Map<String, Object> startsIn(String duration) {
