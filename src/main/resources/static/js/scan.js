@@ -289,7 +289,7 @@
     box.className = 'scan-result ' + (outcome.result === 'OK' ? 'ok' : 'rejected');
     box.dataset.result = outcome.result;
     box.dataset.offline = offline;
-    $('result-word').textContent = text[outcome.result] || outcome.result;
+    $('result-word').textContent = text['result.' + outcome.result] || outcome.result;
     const parts = [];
     if (outcome.ticket) {
       parts.push([outcome.ticket.zone, outcome.ticket.seat, outcome.ticket.holder].filter(Boolean).join(' · '));
@@ -308,7 +308,7 @@
     $('queue-size').textContent = store.get('queue', []).length;
     $('conflicts').replaceChildren(...store.get('conflicts', []).map((c) => {
       const item = document.createElement('li');
-      item.textContent = c.ticket + ': ' + (text[c.local] || c.local) + ' → ' + (text[c.server] || c.server);
+      item.textContent = c.ticket + ': ' + (text['result.' + c.local] || c.local) + ' → ' + (text['result.' + c.server] || c.server);
       return item;
     }));
   }

@@ -123,7 +123,10 @@ public class InventoryManagement {
         }
     }
 
-    /** A hold as it stands: ACTIVE (until {@code expiresAt}), EXPIRED, RELEASED or ORDERED. */
+    /**
+     * A hold as it stands: ACTIVE (until {@code expiresAt}, with its units), EXPIRED, RELEASED or
+     * ORDERED (without units).
+     */
     public Hold find(String code) {
         Holds.Row row = holds.find(code).orElseThrow(() -> holdNotFound(code));
         String status =
@@ -137,7 +140,7 @@ public class InventoryManagement {
                 row.quantity(),
                 status,
                 row.expiresAt(),
-                List.of());
+                status.equals("ACTIVE") ? claims.heldBy(row.id()) : List.of());
     }
 
     /**

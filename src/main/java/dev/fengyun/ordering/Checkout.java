@@ -12,6 +12,7 @@ import dev.fengyun.inventory.OrderClaim;
 import dev.fengyun.inventory.SalesNotOpen;
 import dev.fengyun.ordering.internal.BuyerLimits;
 import dev.fengyun.ordering.internal.OrderLifecycle;
+import dev.fengyun.ordering.internal.OrderPasses;
 import dev.fengyun.ordering.internal.Orders;
 import dev.fengyun.payment.PaymentManagement;
 import dev.fengyun.payment.PaymentStarted;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +53,7 @@ public class Checkout {
     private final Storefront storefront;
     private final PaymentManagement payments;
     private final OrderLifecycle lifecycle;
+    private final OrderPasses passes;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -61,6 +64,7 @@ public class Checkout {
             Storefront storefront,
             PaymentManagement payments,
             OrderLifecycle lifecycle,
+            OrderPasses passes,
             AuditLog audit,
             Clock clock) {
         this.orders = orders;
@@ -69,6 +73,7 @@ public class Checkout {
         this.storefront = storefront;
         this.payments = payments;
         this.lifecycle = lifecycle;
+        this.passes = passes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -261,9 +266,30 @@ public class Checkout {
         return order.status();
     }
 
+    /**
+     * A browser's pass to the order ({@code fyp_…}, valid for {@link OrderPasses#LIFETIME}),
+     * accepted wherever the access token is. The caller has authorised access to the order.
+     */
+    public String pass(Order order) {
+        return passes.issue(order.code());
+    }
+
+    /**
+     * The order with this code whose buyer e-mail matches (case-insensitively), for guests who kept
+     * the code but not the link. Both must match; the answer does not tell which did not.
+     */
+    public Optional<Order> lookup(String code, String email) {
+        String wanted = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        return orders.find(code == null ? "" : code.trim().toUpperCase(Locale.ROOT))
+                .filter(o -> o.email().trim().toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
     private boolean mayRead(Order order, String accessToken, Long accountId) {
         if (accountId != null && accountId.equals(order.accountId())) {
             return true;
+        }
+        if (accessToken != null && accessToken.startsWith(OrderPasses.PREFIX)) {
+            return passes.valid(order.code(), accessToken);
         }
         return accessToken != null
                 && accessToken.startsWith(TOKEN_PREFIX)

@@ -37,7 +37,13 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium start(int port) {
+        return start(port, "en-US");
+    }
+
+    /** A browser whose preferred language (Accept-Language) is {@code language}. */
+    public static Chromium start(int port, String language) {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         options.setBinary("/usr/bin/chromium");
         options.addArguments(
                 "--headless=new",
@@ -47,7 +53,8 @@ public final class Chromium implements AutoCloseable {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--window-size=412,915");
+                "--window-size=412,915",
+                "--lang=" + language);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -1,14 +1,11 @@
 package dev.fengyun.checkin.web;
 
-import java.util.LinkedHashMap;
+import dev.fengyun.platform.ClientMessages;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gate scanner for phones at {@code /scan}. After its first load it works without a network: a
@@ -17,36 +14,31 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class ScanPage {
 
-    private static final List<String> MESSAGES =
+    private static final List<String> TEXTS =
             List.of(
-                    "OK",
-                    "ALREADY_CHECKED_IN",
-                    "INVALID",
-                    "REVOKED",
-                    "WRONG_PERFORMANCE",
-                    "NOT_YET_VALID",
-                    "EXPIRED",
-                    "UNPAID",
-                    "NEEDS_NETWORK");
+                    "result.OK",
+                    "result.ALREADY_CHECKED_IN",
+                    "result.INVALID",
+                    "result.REVOKED",
+                    "result.WRONG_PERFORMANCE",
+                    "result.NOT_YET_VALID",
+                    "result.EXPIRED",
+                    "result.UNPAID",
+                    "result.NEEDS_NETWORK",
+                    "online",
+                    "offline",
+                    "packAt",
+                    "verifiedOffline");
 
-    private final MessageSource messages;
-    private final JsonMapper json;
+    private final ClientMessages messages;
 
-    ScanPage(MessageSource messages, JsonMapper json) {
+    ScanPage(ClientMessages messages) {
         this.messages = messages;
-        this.json = json;
     }
 
     @GetMapping("/scan")
     String scan(Model model, Locale locale) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (String result : MESSAGES) {
-            texts.put(result, messages.getMessage("scan.result." + result, null, locale));
-        }
-        for (String key : List.of("online", "offline", "packAt", "verifiedOffline")) {
-            texts.put(key, messages.getMessage("scan." + key, null, locale));
-        }
-        model.addAttribute("messages", json.writeValueAsString(texts));
+        model.addAttribute("messages", messages.json(locale, "scan.", TEXTS));
         return "checkin/scan";
     }
 }

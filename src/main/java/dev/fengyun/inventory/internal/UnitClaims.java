@@ -192,6 +192,18 @@ public class UnitClaims {
                 .list();
     }
 
+    /** The units an active hold still has, before it is ordered. */
+    public List<HeldUnit> heldBy(long holdId) {
+        return jdbc.sql(
+                        """
+                        SELECT id, zone_id, seat_id, block, row_label, seat_number FROM units
+                        WHERE hold_id = :holdId AND status = 'HELD' AND order_id IS NULL ORDER BY id
+                        """)
+                .param("holdId", holdId)
+                .query(UnitClaims::held)
+                .list();
+    }
+
     public List<HeldUnit> sell(long orderId, long holdId) {
         return jdbc.sql(SELL)
                 .param("orderId", orderId)

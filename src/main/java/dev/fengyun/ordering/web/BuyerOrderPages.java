@@ -1,0 +1,356 @@
+package dev.fengyun.ordering.web;
+
+import dev.fengyun.catalog.Performance;
+import dev.fengyun.catalog.PerformanceDetails;
+import dev.fengyun.catalog.Storefront;
+import dev.fengyun.catalog.Zone;
+import dev.fengyun.identity.CurrentAccount;
+import dev.fengyun.inventory.HeldUnit;
+import dev.fengyun.inventory.Hold;
+import dev.fengyun.inventory.InventoryManagement;
+import dev.fengyun.ordering.Buyer;
+import dev.fengyun.ordering.Checkout;
+import dev.fengyun.ordering.Order;
+import dev.fengyun.ordering.OrderStatus;
+import dev.fengyun.ordering.PlacedOrder;
+import dev.fengyun.ordering.internal.OrderPasses;
+import dev.fengyun.payment.PaymentManagement;
+import dev.fengyun.payment.PaymentStarted;
+import dev.fengyun.platform.Money;
+import dev.fengyun.platform.NotFound;
+import dev.fengyun.platform.ProblemException;
+import dev.fengyun.ticketing.QrCodes;
+import dev.fengyun.ticketing.Ticket;
+import dev.fengyun.ticketing.TicketingManagement;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The buyer's checkout, order and ticket pages, and the order lookup for guests. A browser gets a
+ * pass to each order it placed or looked up (cookie {@code fy_pass_<code>}), accepted wherever the
+ * order's access token is; signed-in buyers see their own orders without one.
+ */
+@Controller
+class BuyerOrderPages {
+
+    static final String PASS_COOKIE = "fy_pass_";
+
+    private final Checkout checkout;
+    private final InventoryManagement inventory;
+    private final Storefront storefront;
+    private final PaymentManagement payments;
+    private final TicketingManagement ticketing;
+
+    BuyerOrderPages(
+            Checkout checkout,
+            InventoryManagement inventory,
+            Storefront storefront,
+            PaymentManagement payments,
+            TicketingManagement ticketing) {
+        this.checkout = checkout;
+        this.inventory = inventory;
+        this.storefront = storefront;
+        this.payments = payments;
+        this.ticketing = ticketing;
+    }
+
+    // --- checkout --------------------------------------------------------------------------
+
+    @GetMapping("/checkout/{holdId}")
+    String checkoutForm(
+            @PathVariable String holdId,
+            @AuthenticationPrincipal CurrentAccount account,
+            Model model) {
+        CheckoutForm form =
+                account == null
+                        ? new CheckoutForm("", "", "", defaultMethod())
+                        : new CheckoutForm(
+                                account.displayName(), account.email(), "", defaultMethod());
+        return checkoutPage(holdId, form, model);
+    }
+
+    @PostMapping("/checkout/{holdId}")
+    String checkout(
+            @PathVariable String holdId,
+            @Valid @ModelAttribute("form") CheckoutForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal CurrentAccount account,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (errors.hasErrors()) {
+            return checkoutPage(holdId, form, model);
+        }
+        PlacedOrder placed;
+        try {
+            placed =
+                    checkout.place(
+                            holdId,
+                            new Buyer(
+                                    form.email(),
+                                    form.name(),
+                                    form.phone(),
+                                    account == null ? null : account.id()),
+                            form.paymentMethod(),
+                            null);
+        } catch (ProblemException e) {
+            model.addAttribute("problem", e.code());
+            return checkoutPage(holdId, form, model);
+        }
+        Order order = placed.order();
+        givePass(order, request, response);
+        return "redirect:" + payOrShow(order, placed.payment());
+    }
+
+    private String checkoutPage(String holdId, CheckoutForm form, Model model) {
+        Hold hold = inventory.find(holdId);
+        PerformanceDetails details = storefront.performance(hold.performanceId());
+        Performance performance = details.performance();
+        List<Line> lines =
+                hold.units().stream().map(u -> Line.of(u, performance.zone(u.zoneId()))).toList();
+        Money total = Money.zero(performance.currency());
+        for (Line line : lines) {
+            total = total.plus(line.price());
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("hold", hold);
+        model.addAttribute("details", details);
+        model.addAttribute("lines", lines);
+        model.addAttribute("total", total);
+        model.addAttribute(
+                "methods", total.minor() == 0 ? List.of("free") : payments.onlineMethods());
+        return "ordering/checkout";
+    }
+
+    /** One place in a hold or order, as the buyer reads it. */
+    record Line(String zone, String seat, Money price) {
+        static Line of(HeldUnit unit, Zone zone) {
+            return new Line(zone.name(), unit.seatLabel(), zone.price());
+        }
+    }
+
+    record CheckoutForm(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @Size(max = 40) @Pattern(regexp = "[0-9+()\\- ]*") String phone,
+            @NotBlank String paymentMethod) {}
+
+    // --- the order -------------------------------------------------------------------------
+
+    @GetMapping("/orders/{code}")
+    String order(
+            @PathVariable String code,
+            @AuthenticationPrincipal CurrentAccount account,
+            HttpServletRequest request,
+            Model model) {
+        Optional<Order> found = readable(code, account, request);
+        if (found.isEmpty()) {
+            return "redirect:/orders/lookup?code="
+                    + URLEncoder.encode(code, StandardCharsets.UTF_8);
+        }
+        Order order = found.get();
+        PerformanceDetails details = storefront.performance(order.performanceId());
+        List<Ticket> tickets = ticketing.ofOrder(order.id());
+        String pass = pass(code, request).orElse(null);
+        model.addAttribute("order", order);
+        model.addAttribute("status", checkout.displayedStatus(order));
+        model.addAttribute("details", details);
+        model.addAttribute("timeZone", details.venue().timeZone());
+        model.addAttribute(
+                "tickets", tickets.stream().map(t -> TicketCard.of(t, code, pass)).toList());
+        model.addAttribute("files", files(code, pass));
+        model.addAttribute("payments", payments.paymentsOf(order.id()));
+        model.addAttribute("methods", payments.onlineMethods());
+        return "ordering/order";
+    }
+
+    @PostMapping("/orders/{code}/cancel")
+    String cancel(
+            @PathVariable String code,
+            @AuthenticationPrincipal CurrentAccount account,
+            HttpServletRequest request) {
+        checkout.cancel(code, pass(code, request).orElse(null), accountId(account));
+        return "redirect:/orders/" + code;
+    }
+
+    @PostMapping("/orders/{code}/pay")
+    String pay(
+            @PathVariable String code,
+            @RequestParam String paymentMethod,
+            @AuthenticationPrincipal CurrentAccount account,
+            HttpServletRequest request) {
+        PaymentStarted started =
+                checkout.pay(
+                        code,
+                        pass(code, request).orElse(null),
+                        accountId(account),
+                        paymentMethod,
+                        null);
+        Order order = checkout.order(code, pass(code, request).orElse(null), accountId(account));
+        return "redirect:" + payOrShow(order, started);
+    }
+
+    @PostMapping("/orders/{code}/tickets/{ticketId}/transfer")
+    String transfer(
+            @PathVariable String code,
+            @PathVariable String ticketId,
+            @RequestParam String name,
+            @RequestParam String email,
+            @AuthenticationPrincipal CurrentAccount account,
+            HttpServletRequest request) {
+        Order order = checkout.order(code, pass(code, request).orElse(null), accountId(account));
+        if (name.isBlank()
+                || name.length() > 100
+                || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return "redirect:/orders/" + code + "?transferError=" + ticketId;
+        }
+        ticketing.transfer(order.id(), ticketId, name.strip(), email.strip());
+        return "redirect:/orders/" + code + "?transferred=" + ticketId;
+    }
+
+    // --- guests find their order -----------------------------------------------------------
+
+    @GetMapping("/orders/lookup")
+    String lookupForm(@RequestParam(required = false) String code, Model model) {
+        model.addAttribute("code", code == null ? "" : code);
+        model.addAttribute("email", "");
+        return "ordering/lookup";
+    }
+
+    @PostMapping("/orders/lookup")
+    String lookup(
+            @RequestParam String code,
+            @RequestParam String email,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<Order> order = checkout.lookup(code, email);
+        if (order.isEmpty()) {
+            model.addAttribute("code", code);
+            model.addAttribute("email", email);
+            model.addAttribute("notFound", true);
+            return "ordering/lookup";
+        }
+        givePass(order.get(), request, response);
+        return "redirect:/orders/" + order.get().code();
+    }
+
+    @GetMapping("/me/orders")
+    String myOrders(@AuthenticationPrincipal CurrentAccount account, Model model) {
+        if (account == null) {
+            return "redirect:/login";
+        }
+        List<Order> orders = checkout.ordersOf(account.id());
+        model.addAttribute("orders", orders);
+        model.addAttribute(
+                "performances",
+                orders.stream()
+                        .map(Order::performanceId)
+                        .distinct()
+                        .collect(Collectors.toMap(id -> id, storefront::performance)));
+        return "ordering/my-orders";
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    /** A ticket with its QR code drawn inline, and where to download it. */
+    record TicketCard(Ticket ticket, String qrSvg, String pdf) {
+        static TicketCard of(Ticket ticket, String orderCode, String pass) {
+            if (!ticket.valid()) {
+                return new TicketCard(ticket, null, null);
+            }
+            return new TicketCard(
+                    ticket,
+                    QrCodes.svg(ticket.qr()),
+                    withPass(
+                            "/api/v1/orders/" + orderCode + "/tickets/" + ticket.code() + ".pdf",
+                            pass));
+        }
+    }
+
+    private static Map<String, String> files(String code, String pass) {
+        return Map.of(
+                "pdf", withPass("/api/v1/orders/" + code + "/tickets.pdf", pass),
+                "calendar", withPass("/api/v1/orders/" + code + "/calendar.ics", pass));
+    }
+
+    private static String withPass(String path, String pass) {
+        return pass == null
+                ? path
+                : path + "?access_token=" + URLEncoder.encode(pass, StandardCharsets.UTF_8);
+    }
+
+    private Optional<Order> readable(
+            String code, CurrentAccount account, HttpServletRequest request) {
+        try {
+            return Optional.of(
+                    checkout.order(code, pass(code, request).orElse(null), accountId(account)));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    private void givePass(Order order, HttpServletRequest request, HttpServletResponse response) {
+        Cookie cookie = new Cookie(PASS_COOKIE + order.code(), checkout.pass(order));
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setPath("/");
+        cookie.setMaxAge((int) OrderPasses.LIFETIME.toSeconds());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+
+    private static Optional<String> pass(String code, HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (cookie.getName().equals(PASS_COOKIE + code)) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String payOrShow(Order order, PaymentStarted payment) {
+        String orderPage = "/orders/" + order.code();
+        if (order.status() == OrderStatus.PENDING_PAYMENT
+                && payment != null
+                && payment.redirectUrl() != null) {
+            return payment.redirectUrl()
+                    + "?returnUrl="
+                    + URLEncoder.encode(orderPage, StandardCharsets.UTF_8);
+        }
+        return orderPage;
+    }
+
+    private String defaultMethod() {
+        List<String> methods = payments.onlineMethods();
+        return methods.isEmpty() ? "" : methods.get(0);
+    }
+
+    private static Long accountId(CurrentAccount account) {
+        return account == null ? null : account.id();
+    }
+}
