@@ -17,4 +17,9 @@ public enum OrganizerRole {
     public boolean includes(OrganizerRole required) {
         return compareTo(required) >= 0;
     }
+
+    /** {@link #includes} by name, for templates: {@code ${org.role.atLeast('MANAGER')}}. */
+    public boolean atLeast(String required) {
+        return includes(valueOf(required));
+    }
 }

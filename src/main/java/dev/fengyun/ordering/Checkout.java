@@ -14,6 +14,7 @@ import dev.fengyun.ordering.internal.BuyerLimits;
 import dev.fengyun.ordering.internal.OrderLifecycle;
 import dev.fengyun.ordering.internal.OrderPasses;
 import dev.fengyun.ordering.internal.Orders;
+import dev.fengyun.ordering.internal.RefundRequests;
 import dev.fengyun.payment.PaymentManagement;
 import dev.fengyun.payment.PaymentStarted;
 import dev.fengyun.platform.AuditLog;
@@ -54,6 +55,7 @@ public class Checkout {
     private final PaymentManagement payments;
     private final OrderLifecycle lifecycle;
     private final OrderPasses passes;
+    private final RefundRequests refundRequests;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -65,6 +67,7 @@ public class Checkout {
             PaymentManagement payments,
             OrderLifecycle lifecycle,
             OrderPasses passes,
+            RefundRequests refundRequests,
             AuditLog audit,
             Clock clock) {
         this.orders = orders;
@@ -74,6 +77,7 @@ public class Checkout {
         this.payments = payments;
         this.lifecycle = lifecycle;
         this.passes = passes;
+        this.refundRequests = refundRequests;
         this.audit = audit;
         this.clock = clock;
     }
@@ -264,6 +268,40 @@ public class Checkout {
             return OrderStatus.EXPIRED;
         }
         return order.status();
+    }
+
+    /**
+     * The buyer asks the organizer to refund a paid order, until the performance starts.
+     *
+     * @throws Conflict ({@code ORDER_NOT_PAID}, {@code PERFORMANCE_STARTED}, {@code
+     *     REFUND_ALREADY_REQUESTED})
+     */
+    @Transactional
+    public RefundRequest requestRefund(
+            String code, String accessToken, Long accountId, String reason) {
+        Order order = order(code, accessToken, accountId);
+        if (order.status() != OrderStatus.PAID) {
+            throw new Conflict("ORDER_NOT_PAID", "Only paid orders can be refunded.");
+        }
+        Performance performance =
+                storefront.saleTerms(order.performanceId()).orElseThrow(() -> notFound(code));
+        if (!clock.instant().isBefore(performance.startsAt())) {
+            throw new Conflict(
+                    "PERFORMANCE_STARTED",
+                    "The performance has started; refunds can no longer be requested.");
+        }
+        if (!refundRequests.open(order.id(), order.organizerId(), reason)) {
+            throw new Conflict(
+                    "REFUND_ALREADY_REQUESTED",
+                    "A refund of this order was requested already; the organizer will answer it.");
+        }
+        audit.record("buyer", "ORDER", order.id(), "REFUND_REQUESTED", Map.of("reason", reason));
+        return refundRequests.latest(order.id()).orElseThrow();
+    }
+
+    /** The order's latest refund request, if the buyer ever made one. */
+    public Optional<RefundRequest> refundRequest(Order order) {
+        return refundRequests.latest(order.id());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.fengyun.ordering;
 
 import dev.fengyun.ordering.internal.OrderLifecycle;
 import dev.fengyun.ordering.internal.Orders;
+import dev.fengyun.ordering.internal.RefundRequests;
 import dev.fengyun.payment.Payment;
 import dev.fengyun.payment.PaymentManagement;
 import dev.fengyun.payment.PaymentStatus;
@@ -31,6 +32,7 @@ public class OrderDesk {
     private final OrderLifecycle lifecycle;
     private final PaymentManagement payments;
     private final TicketingManagement ticketing;
+    private final RefundRequests refundRequests;
     private final AuditLog audit;
 
     OrderDesk(
@@ -38,12 +40,61 @@ public class OrderDesk {
             OrderLifecycle lifecycle,
             PaymentManagement payments,
             TicketingManagement ticketing,
+            RefundRequests refundRequests,
             AuditLog audit) {
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.payments = payments;
         this.ticketing = ticketing;
+        this.refundRequests = refundRequests;
         this.audit = audit;
+    }
+
+    /** Buyers' refund requests waiting for an answer, oldest first. */
+    public List<RefundRequest> openRefundRequests(long organizerId) {
+        return refundRequests.openOf(organizerId);
+    }
+
+    /** The order's latest refund request, if its buyer made one. */
+    public Optional<RefundRequest> refundRequest(long organizerId, String code) {
+        return refundRequests.latest(order(organizerId, code).id());
+    }
+
+    /**
+     * Answers the order's open refund request: approving refunds every ticket still valid (the
+     * seats go back on sale), declining leaves the order as it is; the note is for the buyer.
+     *
+     * @throws Conflict ({@code NO_REFUND_REQUEST}) when the order has no open request
+     */
+    @Transactional
+    public Order decideRefund(
+            long organizerId, String code, boolean approve, String note, String actor) {
+        Order order = lock(organizerId, code);
+        if (!refundRequests.decide(order.id(), approve ? "APPROVED" : "DECLINED", actor, note)) {
+            throw new Conflict(
+                    "NO_REFUND_REQUEST", "Order " + code + " has no open refund request.");
+        }
+        if (approve) {
+            List<String> valid =
+                    ticketing.ofOrder(order.id()).stream()
+                            .filter(Ticket::valid)
+                            .map(Ticket::code)
+                            .toList();
+            return refund(
+                    organizerId,
+                    code,
+                    valid,
+                    false,
+                    note == null || note.isBlank() ? "refund requested by the buyer" : note,
+                    actor);
+        }
+        audit.record(
+                actor,
+                "ORDER",
+                order.id(),
+                "REFUND_DECLINED",
+                note == null ? Map.of() : Map.of("note", note));
+        return orders.find(order.id()).orElseThrow();
     }
 
     public Page<Order> orders(

@@ -48,7 +48,15 @@ class OrganizerAuthorizationIntegrationTests extends IntegrationTest {
             String path = endpoint.path(team.slug());
 
             Api.Response anonymous = call(api, endpoint, path);
-            softly.assertThat(anonymous.status()).as("anonymous %s", endpoint).isEqualTo(401);
+            if (endpoint.pattern().startsWith("/console/")) {
+                // Pages send people without a session to the sign-in page.
+                softly.assertThat(anonymous.status()).as("anonymous %s", endpoint).isEqualTo(302);
+                softly.assertThat(anonymous.header("Location"))
+                        .as("anonymous %s", endpoint)
+                        .endsWith("/login");
+            } else {
+                softly.assertThat(anonymous.status()).as("anonymous %s", endpoint).isEqualTo(401);
+            }
 
             Api.Response outsider = call(api.as(other.owner().token()), endpoint, path);
             softly.assertThat(outsider.status())
@@ -91,7 +99,8 @@ class OrganizerAuthorizationIntegrationTests extends IntegrationTest {
             RequiresOrganizerRole required =
                     entry.getValue().getMethodAnnotation(RequiresOrganizerRole.class);
             for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/v1/organizers/{org}")) {
+                if (!pattern.startsWith("/api/v1/organizers/{org}")
+                        && !pattern.startsWith("/console/{org}")) {
                     continue;
                 }
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

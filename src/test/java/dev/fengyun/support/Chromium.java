@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -78,8 +79,11 @@ public final class Chromium implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** Waits up to 20 s; elements that a page reload replaced meanwhile are looked up again. */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public void signIn(String email, String password) {

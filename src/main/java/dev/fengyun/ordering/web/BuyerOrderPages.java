@@ -13,6 +13,7 @@ import dev.fengyun.ordering.Checkout;
 import dev.fengyun.ordering.Order;
 import dev.fengyun.ordering.OrderStatus;
 import dev.fengyun.ordering.PlacedOrder;
+import dev.fengyun.ordering.RefundRequest;
 import dev.fengyun.ordering.internal.OrderPasses;
 import dev.fengyun.payment.PaymentManagement;
 import dev.fengyun.payment.PaymentStarted;
@@ -32,6 +33,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,18 +63,21 @@ class BuyerOrderPages {
     private final Storefront storefront;
     private final PaymentManagement payments;
     private final TicketingManagement ticketing;
+    private final Clock clock;
 
     BuyerOrderPages(
             Checkout checkout,
             InventoryManagement inventory,
             Storefront storefront,
             PaymentManagement payments,
-            TicketingManagement ticketing) {
+            TicketingManagement ticketing,
+            Clock clock) {
         this.checkout = checkout;
         this.inventory = inventory;
         this.storefront = storefront;
         this.payments = payments;
         this.ticketing = ticketing;
+        this.clock = clock;
     }
 
     // --- checkout --------------------------------------------------------------------------
@@ -182,6 +187,13 @@ class BuyerOrderPages {
         model.addAttribute("files", files(code, pass));
         model.addAttribute("payments", payments.paymentsOf(order.id()));
         model.addAttribute("methods", payments.onlineMethods());
+        RefundRequest refundRequest = checkout.refundRequest(order).orElse(null);
+        model.addAttribute("refundRequest", refundRequest);
+        model.addAttribute(
+                "mayRequestRefund",
+                order.status() == OrderStatus.PAID
+                        && (refundRequest == null || !refundRequest.open())
+                        && clock.instant().isBefore(details.performance().startsAt()));
         return "ordering/order";
     }
 
@@ -191,6 +203,24 @@ class BuyerOrderPages {
             @AuthenticationPrincipal CurrentAccount account,
             HttpServletRequest request) {
         checkout.cancel(code, pass(code, request).orElse(null), accountId(account));
+        return "redirect:/orders/" + code;
+    }
+
+    @PostMapping("/orders/{code}/refund-request")
+    String requestRefund(
+            @PathVariable String code,
+            @RequestParam String reason,
+            @AuthenticationPrincipal CurrentAccount account,
+            HttpServletRequest request) {
+        if (reason.isBlank() || reason.length() > 1000) {
+            return "redirect:/orders/" + code + "?refundError=VALIDATION_FAILED";
+        }
+        try {
+            checkout.requestRefund(
+                    code, pass(code, request).orElse(null), accountId(account), reason.strip());
+        } catch (ProblemException e) {
+            return "redirect:/orders/" + code + "?refundError=" + e.code();
+        }
         return "redirect:/orders/" + code;
     }
 

@@ -6,6 +6,7 @@ import dev.fengyun.ordering.Buyer;
 import dev.fengyun.ordering.Checkout;
 import dev.fengyun.ordering.Order;
 import dev.fengyun.ordering.PlacedOrder;
+import dev.fengyun.ordering.RefundRequest;
 import dev.fengyun.ordering.web.OrderViews.OrderView;
 import dev.fengyun.ordering.web.OrderViews.PaymentLink;
 import dev.fengyun.payment.PaymentManagement;
@@ -91,6 +92,20 @@ class OrderApi {
         return view(checkout.cancel(code, bearer(authorization), accountId(account)));
     }
 
+    @PostMapping("/api/v1/orders/{code}/refund-requests")
+    @Operation(summary = "Ask the organizer to refund a paid order (until the performance starts)")
+    ResponseEntity<OrderViews.RefundRequestView> requestRefund(
+            @PathVariable String code,
+            @AuthenticationPrincipal CurrentAccount account,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization,
+            @Valid @RequestBody RefundRequestBody request) {
+        RefundRequest created =
+                checkout.requestRefund(
+                        code, bearer(authorization), accountId(account), request.reason().strip());
+        return ResponseEntity.status(201).body(OrderViews.RefundRequestView.of(created));
+    }
+
     @PostMapping("/api/v1/orders/{code}/payments")
     @Operation(summary = "Start another payment for an unpaid order (e.g. after a failed one)")
     ResponseEntity<PaymentLink> pay(
@@ -120,7 +135,8 @@ class OrderApi {
                 order,
                 checkout.displayedStatus(order),
                 ticketing.ofOrder(order.id()),
-                payments.paymentsOf(order.id()));
+                payments.paymentsOf(order.id()),
+                checkout.refundRequest(order));
     }
 
     static String bearer(String authorization) {
@@ -141,6 +157,8 @@ class OrderApi {
             @Size(max = 40) @Pattern(regexp = "[0-9+()\\- ]*") String phone,
             @NotBlank String paymentMethod,
             @Size(max = 500) @Pattern(regexp = "/[^/\\\\].*|/") String returnUrl) {}
+
+    record RefundRequestBody(@NotBlank @Size(max = 1000) String reason) {}
 
     record PaymentRequest(
             @NotBlank String paymentMethod,

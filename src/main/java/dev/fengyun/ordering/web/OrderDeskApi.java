@@ -12,6 +12,7 @@ import dev.fengyun.ordering.Order;
 import dev.fengyun.ordering.OrderDesk;
 import dev.fengyun.ordering.OrderStatus;
 import dev.fengyun.ordering.PlacedOrder;
+import dev.fengyun.ordering.RefundRequest;
 import dev.fengyun.ordering.web.OrderViews.OrderView;
 import dev.fengyun.payment.PaymentManagement;
 import dev.fengyun.platform.AuditLog;
@@ -105,7 +106,7 @@ class OrderDeskApi {
     OrderView refund(
             OrganizerContext org,
             @PathVariable String code,
-            @Valid @RequestBody RefundRequest request) {
+            @Valid @RequestBody RefundBody request) {
         return view(
                 desk.refund(
                         org.organizerId(),
@@ -128,6 +129,44 @@ class OrderDeskApi {
     @Operation(summary = "Who changed the order, when, and how")
     Items<AuditLog.Entry> history(OrganizerContext org, @PathVariable String code) {
         return new Items<>(desk.history(org.organizerId(), code));
+    }
+
+    @GetMapping("/refund-requests")
+    @RequiresOrganizerRole(OrganizerRole.BOX_OFFICE)
+    @Operation(summary = "Buyers' refund requests waiting for an answer, oldest first")
+    Items<RefundRequest> refundRequests(OrganizerContext org) {
+        return new Items<>(desk.openRefundRequests(org.organizerId()));
+    }
+
+    @PostMapping("/orders/{code}/refund-request/approve")
+    @RequiresOrganizerRole(OrganizerRole.MANAGER)
+    @Operation(summary = "Approve the order's refund request: every valid ticket is refunded")
+    OrderView approveRefund(
+            OrganizerContext org,
+            @PathVariable String code,
+            @Valid @RequestBody(required = false) DecisionRequest body) {
+        return decide(org, code, true, body);
+    }
+
+    @PostMapping("/orders/{code}/refund-request/decline")
+    @RequiresOrganizerRole(OrganizerRole.MANAGER)
+    @Operation(summary = "Decline the order's refund request, with a note for the buyer")
+    OrderView declineRefund(
+            OrganizerContext org,
+            @PathVariable String code,
+            @Valid @RequestBody(required = false) DecisionRequest body) {
+        return decide(org, code, false, body);
+    }
+
+    private OrderView decide(
+            OrganizerContext org, String code, boolean approve, DecisionRequest body) {
+        return view(
+                desk.decideRefund(
+                        org.organizerId(),
+                        code,
+                        approve,
+                        body == null ? null : body.note(),
+                        actor(org)));
     }
 
     @PostMapping("/box-office/sales")
@@ -162,7 +201,8 @@ class OrderDeskApi {
                 order,
                 checkout.displayedStatus(order),
                 ticketing.ofOrder(order.id()),
-                payments.paymentsOf(order.id()));
+                payments.paymentsOf(order.id()),
+                checkout.refundRequest(order));
     }
 
     private static String actor(OrganizerContext org) {
@@ -176,7 +216,7 @@ class OrderDeskApi {
         }
     }
 
-    record RefundRequest(
+    record RefundBody(
             @NotEmpty @Size(max = 100) List<@NotBlank String> ticketIds,
             Boolean blockSeats,
             @Size(max = 500) String reason) {
@@ -184,6 +224,8 @@ class OrderDeskApi {
             return Boolean.TRUE.equals(blockSeats);
         }
     }
+
+    record DecisionRequest(@Size(max = 1000) String note) {}
 
     record SaleRequest(
             @NotNull Long performanceId,

@@ -3,12 +3,14 @@ package dev.fengyun.ordering.web;
 import dev.fengyun.ordering.Order;
 import dev.fengyun.ordering.OrderItem;
 import dev.fengyun.ordering.OrderStatus;
+import dev.fengyun.ordering.RefundRequest;
 import dev.fengyun.payment.Payment;
 import dev.fengyun.payment.PaymentStarted;
 import dev.fengyun.platform.Money;
 import dev.fengyun.ticketing.Ticket;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** JSON shapes of orders, shared by the buyer's and the organizer's API. */
@@ -33,10 +35,15 @@ final class OrderViews {
             List<ItemView> items,
             List<TicketView> tickets,
             OrderFiles files,
-            List<PaymentView> payments) {
+            List<PaymentView> payments,
+            RefundRequestView refundRequest) {
 
         static OrderView of(
-                Order o, OrderStatus status, List<Ticket> tickets, List<Payment> payments) {
+                Order o,
+                OrderStatus status,
+                List<Ticket> tickets,
+                List<Payment> payments,
+                Optional<RefundRequest> refundRequest) {
             return new OrderView(
                     o.code(),
                     status,
@@ -54,7 +61,17 @@ final class OrderViews {
                     o.items().stream().map(ItemView::of).toList(),
                     tickets.stream().map(t -> TicketView.of(o.code(), t)).toList(),
                     tickets.stream().anyMatch(Ticket::valid) ? OrderFiles.of(o.code()) : null,
-                    payments.stream().map(PaymentView::of).toList());
+                    payments.stream().map(PaymentView::of).toList(),
+                    refundRequest.map(RefundRequestView::of).orElse(null));
+        }
+    }
+
+    /** The buyer's latest refund request and the organizer's answer. */
+    record RefundRequestView(
+            String status, String reason, Instant createdAt, Instant decidedAt, String note) {
+        static RefundRequestView of(RefundRequest r) {
+            return new RefundRequestView(
+                    r.status(), r.reason(), r.createdAt(), r.decidedAt(), r.note());
         }
     }
 
