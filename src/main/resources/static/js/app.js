@@ -41,5 +41,36 @@
     });
   });
 
+  /*
+   * Links marked data-download (exports) are fetched here so the page can say that the file is
+   * being prepared, and say so in words when it fails; the file is then saved as usual.
+   */
+  document.addEventListener('click', async (event) => {
+    const link = event.target.closest('a[data-download]');
+    if (!link || event.defaultPrevented || event.button !== 0) return;
+    event.preventDefault();
+    const status = document.getElementById(link.dataset.download);
+    link.setAttribute('aria-busy', 'true');
+    if (status) status.textContent = status.dataset.preparing;
+    try {
+      const response = await fetch(link.href, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(String(response.status));
+      const name = (response.headers.get('Content-Disposition') || '').match(/filename="?([^";]+)"?/);
+      const url = URL.createObjectURL(await response.blob());
+      const save = document.createElement('a');
+      save.href = url;
+      save.download = name ? name[1] : '';
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      if (status) status.textContent = status.dataset.done;
+    } catch (e) {
+      if (status) status.textContent = status.dataset.failed;
+    } finally {
+      link.removeAttribute('aria-busy');
+    }
+  });
+
   window.Fengyun = { api, problemText, formatMoney };
 })();

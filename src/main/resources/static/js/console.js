@@ -2,7 +2,8 @@
  * The organizer console's forms talk to the JSON API. A form with data-api="METHOD" and
  * data-path="/api/…" is sent as JSON built from its named fields (data-type says how: number,
  * boolean, list, number-list, money, datetime in the zone of data-zone or of the selected option);
- * on success the page goes to data-next (with {id} / {code} from the answer) or reloads; problems
+ * on success the page goes to data-next (with {id} / {code} from the answer), shows the answer's url
+ * in the data-output element, or reloads; problems
  * are shown in words in the form, next to the fields at fault.
  */
 (function () {
@@ -101,6 +102,12 @@
       const response = await Fengyun.api(form.dataset.api, form.dataset.path, payload);
       if (response.status >= 200 && response.status < 300) {
         const next = form.dataset.next;
+        const output = form.dataset.output && document.querySelector(form.dataset.output);
+        if (output) {
+          output.textContent = response.json.url;
+          buttons.forEach((b) => { b.disabled = false; b.removeAttribute('aria-busy'); });
+          return;
+        }
         if (next) {
           window.location.assign(next.replace(/\{(\w+)\}/g, (m, k) => encodeURIComponent(response.json ? response.json[k] : '')));
         } else {

@@ -1,6 +1,7 @@
 package dev.fengyun.ordering;
 
 import dev.fengyun.ordering.internal.OrderLifecycle;
+import dev.fengyun.ordering.internal.OrderPasses;
 import dev.fengyun.ordering.internal.Orders;
 import dev.fengyun.ordering.internal.RefundRequests;
 import dev.fengyun.payment.Payment;
@@ -33,6 +34,7 @@ public class OrderDesk {
     private final PaymentManagement payments;
     private final TicketingManagement ticketing;
     private final RefundRequests refundRequests;
+    private final OrderPasses passes;
     private final AuditLog audit;
 
     OrderDesk(
@@ -41,13 +43,25 @@ public class OrderDesk {
             PaymentManagement payments,
             TicketingManagement ticketing,
             RefundRequests refundRequests,
+            OrderPasses passes,
             AuditLog audit) {
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.payments = payments;
         this.ticketing = ticketing;
         this.refundRequests = refundRequests;
+        this.passes = passes;
         this.audit = audit;
+    }
+
+    /**
+     * A fresh link to the order's tickets page for the buyer, to send by any channel (WeChat, SMS,
+     * e-mail): it carries a pass valid for {@link OrderPasses#LIFETIME}.
+     */
+    public String ticketLink(long organizerId, String code) {
+        Order order = order(organizerId, code);
+        audit.record("box-office", "ORDER", order.id(), "TICKET_LINK", Map.of());
+        return "/orders/" + order.code() + "?pass=" + passes.issue(order.code());
     }
 
     /** Buyers' refund requests waiting for an answer, oldest first. */

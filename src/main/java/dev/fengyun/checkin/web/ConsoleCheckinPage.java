@@ -3,6 +3,7 @@ package dev.fengyun.checkin.web;
 import dev.fengyun.catalog.CatalogManagement;
 import dev.fengyun.catalog.Performance;
 import dev.fengyun.catalog.PerformanceStatus;
+import dev.fengyun.catalog.Storefront;
 import dev.fengyun.checkin.CheckinList;
 import dev.fengyun.checkin.CheckinManagement;
 import dev.fengyun.identity.OrganizerContext;
@@ -23,10 +24,13 @@ class ConsoleCheckinPage {
 
     private final CheckinManagement checkin;
     private final CatalogManagement catalog;
+    private final Storefront storefront;
 
-    ConsoleCheckinPage(CheckinManagement checkin, CatalogManagement catalog) {
+    ConsoleCheckinPage(
+            CheckinManagement checkin, CatalogManagement catalog, Storefront storefront) {
         this.checkin = checkin;
         this.catalog = catalog;
+        this.storefront = storefront;
     }
 
     @GetMapping("/console/{org}/checkin")
@@ -49,6 +53,13 @@ class ConsoleCheckinPage {
         model.addAttribute("lists", lists);
         model.addAttribute("performances", byId);
         model.addAttribute("chosen", chosen);
+        model.addAttribute(
+                "zones",
+                performances.stream()
+                        .collect(
+                                Collectors.toMap(
+                                        Performance::id,
+                                        p -> storefront.performance(p.id()).venue().timeZone())));
         model.addAttribute(
                 "titles",
                 performances.stream()

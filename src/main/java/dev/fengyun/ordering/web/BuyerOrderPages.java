@@ -163,6 +163,24 @@ class BuyerOrderPages {
 
     // --- the order -------------------------------------------------------------------------
 
+    @GetMapping(value = "/orders/{code}", params = "pass")
+    String orderByLink(
+            @PathVariable String code,
+            @RequestParam String pass,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<Order> order;
+        try {
+            order = Optional.of(checkout.order(code, pass, null));
+        } catch (NotFound e) {
+            order = Optional.empty();
+        }
+        if (order.isPresent()) {
+            givePass(order.get(), request, response); // a pass of its own, then a clean URL
+        }
+        return "redirect:/orders/" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+    }
+
     @GetMapping("/orders/{code}")
     String order(
             @PathVariable String code,

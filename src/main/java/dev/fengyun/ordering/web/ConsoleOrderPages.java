@@ -3,6 +3,7 @@ package dev.fengyun.ordering.web;
 import dev.fengyun.catalog.CatalogManagement;
 import dev.fengyun.catalog.Performance;
 import dev.fengyun.catalog.PerformanceStatus;
+import dev.fengyun.catalog.Storefront;
 import dev.fengyun.identity.OrganizerContext;
 import dev.fengyun.identity.OrganizerRole;
 import dev.fengyun.identity.RequiresOrganizerRole;
@@ -13,6 +14,7 @@ import dev.fengyun.payment.PaymentManagement;
 import dev.fengyun.platform.Page;
 import dev.fengyun.ticketing.TicketingManagement;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,16 +30,19 @@ class ConsoleOrderPages {
 
     private final OrderDesk desk;
     private final CatalogManagement catalog;
+    private final Storefront storefront;
     private final TicketingManagement ticketing;
     private final PaymentManagement payments;
 
     ConsoleOrderPages(
             OrderDesk desk,
             CatalogManagement catalog,
+            Storefront storefront,
             TicketingManagement ticketing,
             PaymentManagement payments) {
         this.desk = desk;
         this.catalog = catalog;
+        this.storefront = storefront;
         this.ticketing = ticketing;
         this.payments = payments;
     }
@@ -70,6 +75,8 @@ class ConsoleOrderPages {
         model.addAttribute("performanceId", performanceId);
         model.addAttribute("statuses", OrderStatus.values());
         model.addAttribute("refundRequests", desk.openRefundRequests(org.organizerId()));
+        model.addAttribute(
+                "zones", timeZones(found.items().stream().map(Order::performanceId).toList()));
         return "ordering/console-orders";
     }
 
@@ -110,6 +117,7 @@ class ConsoleOrderPages {
         model.addAttribute("org", org);
         model.addAttribute("performances", open);
         model.addAttribute("chosen", chosen);
+        model.addAttribute("zones", timeZones(open.stream().map(Performance::id).toList()));
         model.addAttribute(
                 "titles",
                 open.stream()
@@ -120,5 +128,14 @@ class ConsoleOrderPages {
                                         id -> id,
                                         id -> catalog.event(org.organizerId(), id).title())));
         return "ordering/box-office";
+    }
+
+    /** The venue time zone of each (published) performance, for showing its times. */
+    private Map<Long, String> timeZones(List<Long> performanceIds) {
+        return performanceIds.stream()
+                .distinct()
+                .collect(
+                        Collectors.toMap(
+                                id -> id, id -> storefront.performance(id).venue().timeZone()));
     }
 }

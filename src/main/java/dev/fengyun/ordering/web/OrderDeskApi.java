@@ -13,6 +13,7 @@ import dev.fengyun.ordering.OrderDesk;
 import dev.fengyun.ordering.OrderStatus;
 import dev.fengyun.ordering.PlacedOrder;
 import dev.fengyun.ordering.RefundRequest;
+import dev.fengyun.ordering.internal.OrderPasses;
 import dev.fengyun.ordering.web.OrderViews.OrderView;
 import dev.fengyun.payment.PaymentManagement;
 import dev.fengyun.platform.AuditLog;
@@ -29,6 +30,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** An organizer's orders: search, detail, cancel and refund, box-office payments and sales. */
 @RestController
@@ -130,6 +133,23 @@ class OrderDeskApi {
     Items<AuditLog.Entry> history(OrganizerContext org, @PathVariable String code) {
         return new Items<>(desk.history(org.organizerId(), code));
     }
+
+    @PostMapping("/orders/{code}/ticket-link")
+    @RequiresOrganizerRole(OrganizerRole.BOX_OFFICE)
+    @Operation(
+            summary =
+                    "A fresh link to the order's tickets page, to send the buyer their tickets again by any channel")
+    TicketLink ticketLink(OrganizerContext org, @PathVariable String code) {
+        String path = desk.ticketLink(org.organizerId(), code);
+        return new TicketLink(
+                ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path(path)
+                        .build()
+                        .toUriString(),
+                Instant.now().plus(OrderPasses.LIFETIME));
+    }
+
+    record TicketLink(String url, Instant expiresAt) {}
 
     @GetMapping("/refund-requests")
     @RequiresOrganizerRole(OrganizerRole.BOX_OFFICE)
