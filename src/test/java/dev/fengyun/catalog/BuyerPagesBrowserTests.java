@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
@@ -75,9 +76,16 @@ class BuyerPagesBrowserTests extends IntegrationTest {
                     .contains("Row 1 · Seat 5", "Row 1 · Seat 6");
             browser.screenshot("buyer-5-tickets");
 
-            // The PDF link works with the page's pass, without any token in the browser's hands.
+            // The PDF link carries no credential: the browser's pass cookie opens it.
             String pdf = browser.find(".downloads a").getDomProperty("href");
-            Api.Response file = api.get(pdf.substring(pdf.indexOf("/api/")));
+            assertThat(pdf).doesNotContain("token").doesNotContain("pass");
+            String code = browser.driver().getCurrentUrl().replaceAll(".*/orders/", "");
+            Cookie pass = browser.driver().manage().getCookieNamed("fy_pass_" + code);
+            assertThat(pass.isHttpOnly()).isTrue();
+            String path = pdf.substring(pdf.indexOf("/api/"));
+            assertThat(api.get(path).status()).isEqualTo(404);
+            Api.Response file =
+                    api.header("Cookie", pass.getName() + "=" + pass.getValue()).get(path);
             assertThat(file.status()).isEqualTo(200);
             assertThat(file.header("Content-Type")).isEqualTo("application/pdf");
             assertThat(browser.consoleErrors()).isEmpty();

@@ -50,13 +50,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The buyer's checkout, order and ticket pages, and the order lookup for guests. A browser gets a
- * pass to each order it placed or looked up (cookie {@code fy_pass_<code>}), accepted wherever the
- * order's access token is; signed-in buyers see their own orders without one.
+ * pass to each order it placed or looked up (cookie {@code fy_pass_<code>}, see {@link
+ * OrderAccess}), accepted wherever the order's access token is; signed-in buyers see their own
+ * orders without one.
  */
 @Controller
 class BuyerOrderPages {
-
-    static final String PASS_COOKIE = "fy_pass_";
 
     private final Checkout checkout;
     private final InventoryManagement inventory;
@@ -182,12 +181,8 @@ class BuyerOrderPages {
     }
 
     @GetMapping("/orders/{code}")
-    String order(
-            @PathVariable String code,
-            @AuthenticationPrincipal CurrentAccount account,
-            HttpServletRequest request,
-            Model model) {
-        Optional<Order> found = readable(code, account, request);
+    String order(@PathVariable String code, OrderAccess access, Model model) {
+        Optional<Order> found = readable(code, access);
         if (found.isEmpty()) {
             return "redirect:/orders/lookup?code="
                     + URLEncoder.encode(code, StandardCharsets.UTF_8);
@@ -195,14 +190,12 @@ class BuyerOrderPages {
         Order order = found.get();
         PerformanceDetails details = storefront.performance(order.performanceId());
         List<Ticket> tickets = ticketing.ofOrder(order.id());
-        String pass = pass(code, request).orElse(null);
         model.addAttribute("order", order);
         model.addAttribute("status", checkout.displayedStatus(order));
         model.addAttribute("details", details);
         model.addAttribute("timeZone", details.venue().timeZone());
-        model.addAttribute(
-                "tickets", tickets.stream().map(t -> TicketCard.of(t, code, pass)).toList());
-        model.addAttribute("files", files(code, pass));
+        model.addAttribute("tickets", tickets.stream().map(t -> TicketCard.of(t, code)).toList());
+        model.addAttribute("files", files(code));
         model.addAttribute("payments", payments.paymentsOf(order.id()));
         model.addAttribute("methods", payments.onlineMethods());
         RefundRequest refundRequest = checkout.refundRequest(order).orElse(null);
@@ -216,26 +209,19 @@ class BuyerOrderPages {
     }
 
     @PostMapping("/orders/{code}/cancel")
-    String cancel(
-            @PathVariable String code,
-            @AuthenticationPrincipal CurrentAccount account,
-            HttpServletRequest request) {
-        checkout.cancel(code, pass(code, request).orElse(null), accountId(account));
+    String cancel(@PathVariable String code, OrderAccess access) {
+        checkout.cancel(code, access.credential(), access.accountId());
         return "redirect:/orders/" + code;
     }
 
     @PostMapping("/orders/{code}/refund-request")
     String requestRefund(
-            @PathVariable String code,
-            @RequestParam String reason,
-            @AuthenticationPrincipal CurrentAccount account,
-            HttpServletRequest request) {
+            @PathVariable String code, @RequestParam String reason, OrderAccess access) {
         if (reason.isBlank() || reason.length() > 1000) {
             return "redirect:/orders/" + code + "?refundError=VALIDATION_FAILED";
         }
         try {
-            checkout.requestRefund(
-                    code, pass(code, request).orElse(null), accountId(account), reason.strip());
+            checkout.requestRefund(code, access.credential(), access.accountId(), reason.strip());
         } catch (ProblemException e) {
             return "redirect:/orders/" + code + "?refundError=" + e.code();
         }
@@ -243,19 +229,10 @@ class BuyerOrderPages {
     }
 
     @PostMapping("/orders/{code}/pay")
-    String pay(
-            @PathVariable String code,
-            @RequestParam String paymentMethod,
-            @AuthenticationPrincipal CurrentAccount account,
-            HttpServletRequest request) {
+    String pay(@PathVariable String code, @RequestParam String paymentMethod, OrderAccess access) {
         PaymentStarted started =
-                checkout.pay(
-                        code,
-                        pass(code, request).orElse(null),
-                        accountId(account),
-                        paymentMethod,
-                        null);
-        Order order = checkout.order(code, pass(code, request).orElse(null), accountId(account));
+                checkout.pay(code, access.credential(), access.accountId(), paymentMethod, null);
+        Order order = access.order(checkout, code);
         return "redirect:" + payOrShow(order, started);
     }
 
@@ -265,9 +242,8 @@ class BuyerOrderPages {
             @PathVariable String ticketId,
             @RequestParam String name,
             @RequestParam String email,
-            @AuthenticationPrincipal CurrentAccount account,
-            HttpServletRequest request) {
-        Order order = checkout.order(code, pass(code, request).orElse(null), accountId(account));
+            OrderAccess access) {
+        Order order = access.order(checkout, code);
         if (name.isBlank()
                 || name.length() > 100
                 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -322,63 +298,44 @@ class BuyerOrderPages {
 
     // --- helpers ---------------------------------------------------------------------------
 
-    /** A ticket with its QR code drawn inline, and where to download it. */
+    /**
+     * A ticket with its QR code drawn inline, and where to download it (the browser's pass cookie
+     * opens the file).
+     */
     record TicketCard(Ticket ticket, String qrSvg, String pdf) {
-        static TicketCard of(Ticket ticket, String orderCode, String pass) {
+        static TicketCard of(Ticket ticket, String orderCode) {
             if (!ticket.valid()) {
                 return new TicketCard(ticket, null, null);
             }
             return new TicketCard(
                     ticket,
                     QrCodes.svg(ticket.qr()),
-                    withPass(
-                            "/api/v1/orders/" + orderCode + "/tickets/" + ticket.code() + ".pdf",
-                            pass));
+                    "/api/v1/orders/" + orderCode + "/tickets/" + ticket.code() + ".pdf");
         }
     }
 
-    private static Map<String, String> files(String code, String pass) {
+    private static Map<String, String> files(String code) {
         return Map.of(
-                "pdf", withPass("/api/v1/orders/" + code + "/tickets.pdf", pass),
-                "calendar", withPass("/api/v1/orders/" + code + "/calendar.ics", pass));
+                "pdf", "/api/v1/orders/" + code + "/tickets.pdf",
+                "calendar", "/api/v1/orders/" + code + "/calendar.ics");
     }
 
-    private static String withPass(String path, String pass) {
-        return pass == null
-                ? path
-                : path + "?access_token=" + URLEncoder.encode(pass, StandardCharsets.UTF_8);
-    }
-
-    private Optional<Order> readable(
-            String code, CurrentAccount account, HttpServletRequest request) {
+    private Optional<Order> readable(String code, OrderAccess access) {
         try {
-            return Optional.of(
-                    checkout.order(code, pass(code, request).orElse(null), accountId(account)));
+            return Optional.of(access.order(checkout, code));
         } catch (NotFound e) {
             return Optional.empty();
         }
     }
 
     private void givePass(Order order, HttpServletRequest request, HttpServletResponse response) {
-        Cookie cookie = new Cookie(PASS_COOKIE + order.code(), checkout.pass(order));
+        Cookie cookie = new Cookie(OrderAccess.PASS_COOKIE + order.code(), checkout.pass(order));
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
         cookie.setPath("/");
         cookie.setMaxAge((int) OrderPasses.LIFETIME.toSeconds());
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
-    }
-
-    private static Optional<String> pass(String code, HttpServletRequest request) {
-        if (request.getCookies() == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : request.getCookies()) {
-            if (cookie.getName().equals(PASS_COOKIE + code)) {
-                return Optional.of(cookie.getValue());
-            }
-        }
-        return Optional.empty();
     }
 
     private static String payOrShow(Order order, PaymentStarted payment) {
@@ -396,9 +353,5 @@ class BuyerOrderPages {
     private String defaultMethod() {
         List<String> methods = payments.onlineMethods();
         return methods.isEmpty() ? "" : methods.get(0);
-    }
-
-    private static Long accountId(CurrentAccount account) {
-        return account == null ? null : account.id();
     }
 }

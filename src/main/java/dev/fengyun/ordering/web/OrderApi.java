@@ -21,14 +21,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -74,35 +72,25 @@ class OrderApi {
 
     @GetMapping("/api/v1/orders/{code}")
     @Operation(summary = "An order with its items and, once paid, its tickets")
-    OrderView get(
-            @PathVariable String code,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization) {
-        return view(checkout.order(code, bearer(authorization), accountId(account)));
+    OrderView get(@PathVariable String code, OrderAccess access) {
+        return view(access.order(checkout, code));
     }
 
     @PostMapping("/api/v1/orders/{code}/cancel")
     @Operation(summary = "Cancel an unpaid order; its seats go back on sale")
-    OrderView cancel(
-            @PathVariable String code,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization) {
-        return view(checkout.cancel(code, bearer(authorization), accountId(account)));
+    OrderView cancel(@PathVariable String code, OrderAccess access) {
+        return view(checkout.cancel(code, access.credential(), access.accountId()));
     }
 
     @PostMapping("/api/v1/orders/{code}/refund-requests")
     @Operation(summary = "Ask the organizer to refund a paid order (until the performance starts)")
     ResponseEntity<OrderViews.RefundRequestView> requestRefund(
             @PathVariable String code,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization,
+            OrderAccess access,
             @Valid @RequestBody RefundRequestBody request) {
         RefundRequest created =
                 checkout.requestRefund(
-                        code, bearer(authorization), accountId(account), request.reason().strip());
+                        code, access.credential(), access.accountId(), request.reason().strip());
         return ResponseEntity.status(201).body(OrderViews.RefundRequestView.of(created));
     }
 
@@ -110,15 +98,13 @@ class OrderApi {
     @Operation(summary = "Start another payment for an unpaid order (e.g. after a failed one)")
     ResponseEntity<PaymentLink> pay(
             @PathVariable String code,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization,
+            OrderAccess access,
             @Valid @RequestBody PaymentRequest request) {
         PaymentStarted started =
                 checkout.pay(
                         code,
-                        bearer(authorization),
-                        accountId(account),
+                        access.credential(),
+                        access.accountId(),
                         request.paymentMethod(),
                         request.returnUrl());
         return ResponseEntity.status(201).body(PaymentLink.of(started, request.returnUrl()));
@@ -137,17 +123,6 @@ class OrderApi {
                 ticketing.ofOrder(order.id()),
                 payments.paymentsOf(order.id()),
                 checkout.refundRequest(order));
-    }
-
-    static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return authorization.substring(7).trim();
-    }
-
-    private static Long accountId(CurrentAccount account) {
-        return account == null ? null : account.id();
     }
 
     record OrderRequest(

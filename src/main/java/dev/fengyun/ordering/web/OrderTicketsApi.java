@@ -1,6 +1,5 @@
 package dev.fengyun.ordering.web;
 
-import dev.fengyun.identity.CurrentAccount;
 import dev.fengyun.ordering.Checkout;
 import dev.fengyun.ordering.Order;
 import dev.fengyun.platform.Conflict;
@@ -25,19 +24,18 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A paid order's tickets as files (QR PNG/SVG, PDF, calendar) and their transfer. Access as for the
- * order itself: its access token (the {@code Authorization} header, or {@code access_token} in the
- * query for links a browser opens, RFC 6750 §2.3) or the signed-in account that placed it.
+ * order itself ({@link OrderAccess}): its access token or a pass (the {@code Authorization} header,
+ * {@code access_token} in the query for links a browser opens, RFC 6750 §2.3, or the browser's pass
+ * cookie), or the signed-in account that placed it.
  */
 @RestController
 @Tag(name = "Orders")
@@ -66,26 +64,16 @@ class OrderTicketsApi {
 
     @GetMapping("/api/v1/orders/{code}/tickets.pdf")
     @Operation(summary = "All valid tickets of the order as one PDF, a page each")
-    ResponseEntity<byte[]> orderPdf(
-            @PathVariable String code,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization,
-            @RequestParam(name = "access_token", required = false) String accessToken) {
-        Order order = order(code, account, authorization, accessToken);
+    ResponseEntity<byte[]> orderPdf(@PathVariable String code, OrderAccess access) {
+        Order order = access.order(checkout, code);
         return file(PDF, code + ".pdf", documents.pdf(code, validTickets(order)));
     }
 
     @GetMapping("/api/v1/orders/{code}/tickets/{ticketId}.pdf")
     @Operation(summary = "One ticket as a PDF")
     ResponseEntity<byte[]> ticketPdf(
-            @PathVariable String code,
-            @PathVariable String ticketId,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization,
-            @RequestParam(name = "access_token", required = false) String accessToken) {
-        Order order = order(code, account, authorization, accessToken);
+            @PathVariable String code, @PathVariable String ticketId, OrderAccess access) {
+        Order order = access.order(checkout, code);
         return file(
                 PDF,
                 code + "-" + ticketId + ".pdf",
@@ -98,39 +86,26 @@ class OrderTicketsApi {
             @PathVariable String code,
             @PathVariable String ticketId,
             @RequestParam(defaultValue = "8") int scale,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization,
-            @RequestParam(name = "access_token", required = false) String accessToken) {
+            OrderAccess access) {
         if (scale < 1 || scale > 20) {
             throw new InvalidInput("scale", "Range", "must be between 1 and 20");
         }
-        Ticket ticket = validTicket(order(code, account, authorization, accessToken), ticketId);
+        Ticket ticket = validTicket(access.order(checkout, code), ticketId);
         return inline(MediaType.IMAGE_PNG, QrCodes.png(ticket.qr(), scale));
     }
 
     @GetMapping("/api/v1/orders/{code}/tickets/{ticketId}/qr.svg")
     @Operation(summary = "A ticket's QR code as SVG")
     ResponseEntity<byte[]> qrSvg(
-            @PathVariable String code,
-            @PathVariable String ticketId,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization,
-            @RequestParam(name = "access_token", required = false) String accessToken) {
-        Ticket ticket = validTicket(order(code, account, authorization, accessToken), ticketId);
+            @PathVariable String code, @PathVariable String ticketId, OrderAccess access) {
+        Ticket ticket = validTicket(access.order(checkout, code), ticketId);
         return inline(SVG, QrCodes.svg(ticket.qr()).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/api/v1/orders/{code}/calendar.ics")
     @Operation(summary = "The performance as an iCalendar event")
-    ResponseEntity<byte[]> calendar(
-            @PathVariable String code,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization,
-            @RequestParam(name = "access_token", required = false) String accessToken) {
-        Order order = order(code, account, authorization, accessToken);
+    ResponseEntity<byte[]> calendar(@PathVariable String code, OrderAccess access) {
+        Order order = access.order(checkout, code);
         String ics = documents.ics(code, validTickets(order), clock.instant());
         return file(CALENDAR, code + ".ics", ics.getBytes(StandardCharsets.UTF_8));
     }
@@ -142,11 +117,9 @@ class OrderTicketsApi {
     ResponseEntity<OrderViews.TicketView> transfer(
             @PathVariable String code,
             @PathVariable String ticketId,
-            @AuthenticationPrincipal CurrentAccount account,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                    String authorization,
+            OrderAccess access,
             @Valid @RequestBody TransferRequest request) {
-        Order order = order(code, account, authorization, null);
+        Order order = access.order(checkout, code);
         Ticket renewed =
                 ticketing.transfer(order.id(), ticketId, request.name().strip(), request.email());
         return ResponseEntity.status(201).body(OrderViews.TicketView.of(order.code(), renewed));
@@ -155,13 +128,6 @@ class OrderTicketsApi {
     record TransferRequest(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Email @Size(max = 254) String email) {}
-
-    private Order order(
-            String code, CurrentAccount account, String authorization, String accessToken) {
-        String token = OrderApi.bearer(authorization);
-        return checkout.order(
-                code, token != null ? token : accessToken, account == null ? null : account.id());
-    }
 
     private List<Ticket> validTickets(Order order) {
         List<Ticket> valid = ticketing.ofOrder(order.id()).stream().filter(Ticket::valid).toList();
