@@ -309,7 +309,7 @@ public class Checkout {
      * accepted wherever the access token is. The caller has authorised access to the order.
      */
     public String pass(Order order) {
-        return passes.issue(order.code());
+        return passes.issue(order.code()).value();
     }
 
     /**

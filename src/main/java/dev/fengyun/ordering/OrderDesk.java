@@ -14,11 +14,13 @@ import dev.fengyun.platform.Page;
 import dev.fengyun.ticketing.Ticket;
 import dev.fengyun.ticketing.TicketStatus;
 import dev.fengyun.ticketing.TicketingManagement;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,11 +60,16 @@ public class OrderDesk {
      * A fresh link to the order's tickets page for the buyer, to send by any channel (WeChat, SMS,
      * e-mail): it carries a pass valid for {@link OrderPasses#LIFETIME}.
      */
-    public String ticketLink(long organizerId, String code) {
+    public TicketLink ticketLink(long organizerId, String code, String actor) {
         Order order = order(organizerId, code);
-        audit.record("box-office", "ORDER", order.id(), "TICKET_LINK", Map.of());
-        return "/orders/" + order.code() + "?pass=" + passes.issue(order.code());
+        audit.record(actor, "ORDER", order.id(), "TICKET_LINK", Map.of());
+        OrderPasses.Pass pass = passes.issue(order.code());
+        return new TicketLink(
+                "/orders/" + order.code() + "?pass=" + pass.value(), pass.expiresAt());
     }
+
+    /** A link (path) to an order's tickets page and when it stops working. */
+    public record TicketLink(String path, Instant expiresAt) {}
 
     /** Buyers' refund requests waiting for an answer, oldest first. */
     public List<RefundRequest> openRefundRequests(long organizerId) {
@@ -190,10 +197,7 @@ public class OrderDesk {
                     "Unknown",
                     "not valid tickets of this order: " + String.join(", ", unknown));
         }
-        Set<Long> itemIds =
-                ticketCodes.stream()
-                        .map(itemOfTicket::get)
-                        .collect(java.util.stream.Collectors.toSet());
+        Set<Long> itemIds = ticketCodes.stream().map(itemOfTicket::get).collect(Collectors.toSet());
         lifecycle.refundItems(
                 order,
                 order.activeItems().stream().filter(i -> itemIds.contains(i.id())).toList(),

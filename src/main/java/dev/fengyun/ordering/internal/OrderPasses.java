@@ -28,9 +28,14 @@ public class OrderPasses {
         this.clock = clock;
     }
 
-    public String issue(String orderCode) {
+    /** A pass and when it expires. */
+    public record Pass(String value, Instant expiresAt) {}
+
+    public Pass issue(String orderCode) {
         long expiry = clock.instant().plus(LIFETIME).getEpochSecond();
-        return PREFIX + orderCode + "." + expiry + "." + mac(orderCode, expiry);
+        return new Pass(
+                PREFIX + orderCode + "." + expiry + "." + mac(orderCode, expiry),
+                Instant.ofEpochSecond(expiry));
     }
 
     public boolean valid(String orderCode, String pass) {

@@ -13,7 +13,6 @@ import dev.fengyun.ordering.OrderDesk;
 import dev.fengyun.ordering.OrderStatus;
 import dev.fengyun.ordering.PlacedOrder;
 import dev.fengyun.ordering.RefundRequest;
-import dev.fengyun.ordering.internal.OrderPasses;
 import dev.fengyun.ordering.web.OrderViews.OrderView;
 import dev.fengyun.payment.PaymentManagement;
 import dev.fengyun.platform.AuditLog;
@@ -140,13 +139,13 @@ class OrderDeskApi {
             summary =
                     "A fresh link to the order's tickets page, to send the buyer their tickets again by any channel")
     TicketLink ticketLink(OrganizerContext org, @PathVariable String code) {
-        String path = desk.ticketLink(org.organizerId(), code);
+        OrderDesk.TicketLink link = desk.ticketLink(org.organizerId(), code, actor(org));
         return new TicketLink(
                 ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path(path)
+                        .path(link.path())
                         .build()
                         .toUriString(),
-                Instant.now().plus(OrderPasses.LIFETIME));
+                link.expiresAt());
     }
 
     record TicketLink(String url, Instant expiresAt) {}

@@ -10,6 +10,7 @@ import dev.fengyun.reporting.ReportingManagement.Format;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -75,7 +76,7 @@ class ExportsApi {
                     field,
                     "OneOf",
                     "must be one of "
-                            + java.util.Arrays.stream(type.getEnumConstants())
+                            + Arrays.stream(type.getEnumConstants())
                                     .map(c -> c.name().toLowerCase(Locale.ROOT))
                                     .toList());
         }
