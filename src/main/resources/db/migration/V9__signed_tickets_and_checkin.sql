@@ -16,6 +16,8 @@ CREATE INDEX ticket_signing_keys_by_organizer ON ticket_signing_keys (organizer_
 
 -- A ticket's signed QR text is made once (lazily for tickets issued before signing existed) and
 -- kept, so every rendering of a ticket shows the same code until it is re-signed or revoked.
+-- The new columns stay nullable so the previous release, which does not know them, can still
+-- issue tickets against this schema (expand/contract); the code fills them on first read.
 ALTER TABLE tickets
     ADD COLUMN qr             text,
     ADD COLUMN key_id         bigint REFERENCES ticket_signing_keys (id),
@@ -29,9 +31,6 @@ SET valid_from  = coalesce(p.doors_open_at, p.starts_at) - interval '6 hours',
     revoked_reason = CASE WHEN t.status = 'REVOKED' THEN 'REFUNDED' END
 FROM performances p
 WHERE p.id = t.performance_id;
-ALTER TABLE tickets
-    ALTER COLUMN valid_from SET NOT NULL,
-    ALTER COLUMN valid_until SET NOT NULL;
 CREATE INDEX tickets_by_holder_email ON tickets (lower(holder_email));
 CREATE INDEX tickets_revoked_by_performance ON tickets (performance_id) WHERE status = 'REVOKED';
 

@@ -54,7 +54,7 @@ public class TicketingManagement {
         NewTicket first = newTickets.get(0);
         Performance performance = catalog.performance(first.organizerId(), first.performanceId());
         Instant validFrom = validFrom(performance);
-        Instant validUntil = performance.effectiveEnd().plus(VALID_AFTER_END);
+        Instant validUntil = validUntil(performance);
         TicketKey key = keys.signing(first.organizerId());
         List<Tickets.Signed> signed =
                 newTickets.stream().map(t -> signNew(key, t, validFrom, validUntil)).toList();
@@ -196,7 +196,12 @@ public class TicketingManagement {
         TicketKey current = keys.signing(organizerId);
         List<Ticket> resign = tickets.validSignedWith(organizerId, key.id());
         for (Ticket ticket : resign) {
-            tickets.setQr(ticket.id(), sign(current, payloadOf(ticket, current)), current.id());
+            tickets.setSigned(
+                    ticket.id(),
+                    sign(current, payloadOf(ticket, current)),
+                    current.id(),
+                    ticket.validFrom(),
+                    ticket.validUntil());
         }
         keys.retire(organizerId, key.id());
         return resign.size();
@@ -220,14 +225,37 @@ public class TicketingManagement {
         return opens.minus(VALID_BEFORE_DOORS);
     }
 
-    /** Valid tickets issued before signing existed get their QR text on first read. */
+    static Instant validUntil(Performance performance) {
+        return performance.effectiveEnd().plus(VALID_AFTER_END);
+    }
+
+    /**
+     * Valid tickets without a QR text (issued before signing existed, or by the previous release
+     * during a rolling upgrade) are given their validity window and signed on first read.
+     */
     private Ticket withQr(Ticket ticket) {
         if (ticket.qr() != null || !ticket.valid()) {
             return ticket;
         }
+        Instant validFrom = ticket.validFrom();
+        Instant validUntil = ticket.validUntil();
+        if (validFrom == null || validUntil == null) {
+            Performance performance =
+                    catalog.performance(ticket.organizerId(), ticket.performanceId());
+            validFrom = validFrom(performance);
+            validUntil = validUntil(performance);
+        }
         TicketKey key = keys.signing(ticket.organizerId());
-        String qr = sign(key, payloadOf(ticket, key));
-        tickets.setQr(ticket.id(), qr, key.id());
+        TicketPayload payload =
+                new TicketPayload(
+                        key.id(),
+                        ticket.code(),
+                        ticket.performanceId(),
+                        ticket.zoneId(),
+                        ticket.unitId(),
+                        validFrom,
+                        validUntil);
+        tickets.setSigned(ticket.id(), sign(key, payload), key.id(), validFrom, validUntil);
         return tickets.byCode(ticket.code()).orElseThrow();
     }
 

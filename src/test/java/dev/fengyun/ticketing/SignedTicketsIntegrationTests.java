@@ -6,6 +6,7 @@ import dev.fengyun.platform.Base32;
 import dev.fengyun.support.Api;
 import dev.fengyun.support.Fixtures;
 import dev.fengyun.support.IntegrationTest;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,10 +18,14 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Signed QR codes, the published keys, key rotation, ticket files and transfers. */
 class SignedTicketsIntegrationTests extends IntegrationTest {
+
+    @Autowired JdbcClient jdbc;
 
     private Fixtures.Org org;
     private Fixtures.Performance show;
@@ -57,6 +62,30 @@ class SignedTicketsIntegrationTests extends IntegrationTest {
         byte[] tampered = signed.clone();
         tampered[20] ^= 1; // another performance id, same signature
         assertThat(bouncyCastleVerifies(jwk, tampered)).isFalse();
+    }
+
+    @Test
+    void aTicketIssuedByThePreviousReleaseIsSignedOnFirstRead() {
+        Api.Response placed =
+                fixtures.holdAndOrder(
+                        show.id(), Map.of("seatIds", List.of("block-1-5-1")), "old@example.com");
+        String code =
+                fixtures.payAndFetch(placed).json().get("tickets").get(0).get("id").asString();
+        // What the release before signed tickets wrote: no QR text, no validity.
+        jdbc.sql(
+                        "UPDATE tickets SET qr = NULL, key_id = NULL, valid_from = NULL, valid_until = NULL WHERE code = :code")
+                .param("code", code)
+                .update();
+
+        JsonNode ticket = fetch(placed).json().get("tickets").get(0);
+        byte[] signed = Base32.RFC_4648.decode(ticket.get("qr").asString());
+        TicketPayload payload = TicketPayload.parse(signed);
+        assertThat(payload.ticketCode()).isEqualTo(code);
+        assertThat(Instant.parse(ticket.get("validFrom").asString()))
+                .isEqualTo(payload.validFrom());
+        assertThat(bouncyCastleVerifies(publishedKey(TicketPayload.kid(payload.keyId())), signed))
+                .isTrue();
+        assertThat(scan(ticket.get("qr").asString())).isEqualTo("OK");
     }
 
     @Test

@@ -136,12 +136,19 @@ public class Tickets {
                 .update();
     }
 
-    /** Stores a ticket's (new) signed QR text. */
-    public void setQr(long ticketId, String qr, long keyId) {
-        jdbc.sql("UPDATE tickets SET qr = :qr, key_id = :keyId WHERE id = :id")
+    /** Stores a ticket's (new) signed QR text and the validity it signs. */
+    public void setSigned(
+            long ticketId, String qr, long keyId, Instant validFrom, Instant validUntil) {
+        jdbc.sql(
+                        """
+                        UPDATE tickets SET qr = :qr, key_id = :keyId, valid_from = :validFrom, valid_until = :validUntil
+                        WHERE id = :id
+                        """)
                 .param("id", ticketId)
                 .param("qr", qr)
                 .param("keyId", keyId)
+                .param("validFrom", Jdbc.timestamp(validFrom))
+                .param("validUntil", Jdbc.timestamp(validUntil))
                 .update();
     }
 
