@@ -2,7 +2,10 @@ package dev.fengyun.catalog;
 
 import java.time.Instant;
 
-/** A performance as buyers browse it: with its event and venue, and the status they see. */
+/**
+ * A performance as buyers browse it: with its event and venue, the status they see, and whether
+ * tickets can be bought right now ({@code salesOpen}: on sale and inside the sale window).
+ */
 public record Listing(
         long id,
         long eventId,
@@ -15,4 +18,6 @@ public record Listing(
         String timeZone,
         Instant startsAt,
         PerformanceStatus status,
-        long available) {}
+        long available,
+        Instant salesStartAt,
+        boolean salesOpen) {}

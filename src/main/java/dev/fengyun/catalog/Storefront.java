@@ -248,7 +248,11 @@ public class Storefront {
                 row.timeZone(),
                 row.startsAt(),
                 status,
-                available);
+                available,
+                row.salesStartAt(),
+                status == PerformanceStatus.ON_SALE
+                        && (row.salesStartAt() == null || !now.isBefore(row.salesStartAt()))
+                        && now.isBefore(row.salesEndAt()));
     }
 
     /** An event with the performances buyers can see. */

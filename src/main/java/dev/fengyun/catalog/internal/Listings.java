@@ -40,7 +40,8 @@ public class Listings {
     private static final String COLUMNS =
             """
             SELECT p.id, p.event_id, e.title, e.category, e.poster_ref, v.id AS venue_id, v.name AS venue_name,
-                   v.city, v.time_zone, p.starts_at, p.ends_at, p.status
+                   v.city, v.time_zone, p.starts_at, p.ends_at, p.sales_start_at,
+                   coalesce(p.sales_end_at, p.starts_at) AS sales_end_at, p.status
             """;
 
     private final JdbcClient jdbc;
@@ -71,6 +72,8 @@ public class Listings {
                                                 r.getString("time_zone"),
                                                 Jdbc.instant(r, "starts_at"),
                                                 Jdbc.instant(r, "ends_at"),
+                                                Jdbc.instant(r, "sales_start_at"),
+                                                Jdbc.instant(r, "sales_end_at"),
                                                 PerformanceStatus.valueOf(r.getString("status"))))
                         .list();
         return new Page<>(rows, query.page(), query.size(), total);
@@ -163,6 +166,8 @@ public class Listings {
             String timeZone,
             Instant startsAt,
             Instant endsAt,
+            Instant salesStartAt,
+            Instant salesEndAt,
             PerformanceStatus storedStatus) {
 
         public Instant effectiveEnd() {

@@ -14,6 +14,7 @@ import dev.fengyun.platform.Money;
 import dev.fengyun.platform.NotFound;
 import dev.fengyun.platform.Page;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -98,16 +99,9 @@ class BuyerPages {
                         Math.max(1, page),
                         PAGE_SIZE);
         Page<Listing> listings = storefront.listings(query);
+        model.addAttribute("onSale", listings.items().stream().filter(Listing::salesOpen).toList());
         model.addAttribute(
-                "onSale",
-                listings.items().stream()
-                        .filter(l -> l.status() == PerformanceStatus.ON_SALE)
-                        .toList());
-        model.addAttribute(
-                "upcoming",
-                listings.items().stream()
-                        .filter(l -> l.status() != PerformanceStatus.ON_SALE)
-                        .toList());
+                "upcoming", listings.items().stream().filter(l -> !l.salesOpen()).toList());
         model.addAttribute("total", listings.total());
         model.addAttribute("page", Math.max(1, page));
         model.addAttribute("pages", (listings.total() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -148,6 +142,14 @@ class BuyerPages {
                 "salesOpen",
                 details.status() == PerformanceStatus.ON_SALE
                         && details.performance().salesOpen(clock.instant()));
+        Instant salesStart = details.performance().salesStartAt();
+        model.addAttribute(
+                "salesFrom",
+                details.status() == PerformanceStatus.ON_SALE
+                                && salesStart != null
+                                && clock.instant().isBefore(salesStart)
+                        ? salesStart
+                        : null);
         model.addAttribute(
                 "zones",
                 zones.stream()

@@ -156,7 +156,9 @@ class PublicCatalogApi {
             String timeZone,
             OffsetDateTime startsAt,
             PerformanceStatus status,
-            long available) {
+            long available,
+            OffsetDateTime salesStartAt,
+            boolean salesOpen) {
         static ListingView of(Listing l) {
             return new ListingView(
                     l.id(),
@@ -170,7 +172,9 @@ class PublicCatalogApi {
                     l.timeZone(),
                     local(l.startsAt(), l.timeZone()),
                     l.status(),
-                    l.available());
+                    l.available(),
+                    local(l.salesStartAt(), l.timeZone()),
+                    l.salesOpen());
         }
     }
 
