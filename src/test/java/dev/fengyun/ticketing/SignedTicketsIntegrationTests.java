@@ -145,6 +145,20 @@ class SignedTicketsIntegrationTests extends IntegrationTest {
 
     @Test
     void ticketFilesNeedTheOrdersTokenAndShowTheTicket() throws Exception {
+        // A Chinese title: the PDF must carry its glyphs, not question marks.
+        Api.Response renamed =
+                api.as(org.owner().token())
+                        .put(
+                                "/api/v1/organizers/" + org.slug() + "/events/" + show.eventId(),
+                                Map.of("title", "春节联欢晚会", "category", "CONCERT"));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        // The storefront keeps its copy of a performance for half a second.
+        for (int i = 0; i < 50; i++) {
+            if (api.get("/api/v1/public/performances/" + show.id()).body().contains("春节联欢晚会")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
         Api.Response placed =
                 fixtures.holdAndOrder(
                         show.id(), Map.of("seatIds", List.of("block-1-3-1")), "files@example.com");
@@ -172,14 +186,16 @@ class SignedTicketsIntegrationTests extends IntegrationTest {
         try (var document = Loader.loadPDF(pdf.bytes())) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Order " + code, ticket.get("id").asString(), "Guest Buyer");
+            assertThat(text)
+                    .contains(
+                            "春节联欢晚会", "Order " + code, ticket.get("id").asString(), "Guest Buyer");
         }
 
         Api.Response ics = buyer.get(order.get("files").get("calendar").asString());
         assertThat(ics.header("Content-Type")).startsWith("text/calendar");
         assertThat(ics.body())
                 .startsWith("BEGIN:VCALENDAR\r\n")
-                .contains("BEGIN:VEVENT\r\n", "DTSTART:", "SUMMARY:Show ")
+                .contains("BEGIN:VEVENT\r\n", "DTSTART:", "SUMMARY:春节联欢晚会\r\n")
                 .endsWith("END:VCALENDAR\r\n");
 
         assertThat(api.get(ticket.get("files").get("pdf").asString()).status()).isEqualTo(404);
