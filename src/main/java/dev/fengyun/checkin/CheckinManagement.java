@@ -129,25 +129,24 @@ public class CheckinManagement {
                 request.scannedAt() == null || request.scannedAt().isAfter(now)
                         ? now
                         : request.scannedAt().truncatedTo(ChronoUnit.MICROS);
-        ScanOutcome outcome = decide(organizerId, list, direction, at, request.code());
-        Long ticketId =
-                outcome.ticket() == null
-                        ? null
-                        : ticketing.byCode(outcome.ticket().id()).map(Ticket::id).orElse(null);
+        Decision decision = decide(organizerId, list, direction, at, request.code());
         checkins.log(
                 organizerId,
                 list.id(),
-                ticketId,
+                decision.ticketId(),
                 nonce,
                 direction.name(),
-                outcome.result().name(),
+                decision.outcome().result().name(),
                 request.deviceId(),
                 at,
-                json.writeValueAsString(outcome));
-        return outcome;
+                json.writeValueAsString(decision.outcome()));
+        return decision.outcome();
     }
 
-    private ScanOutcome decide(
+    /** What a scan decided, and the ticket's row id for the scan log (null when none matched). */
+    private record Decision(ScanOutcome outcome, Long ticketId) {}
+
+    private Decision decide(
             long organizerId, CheckinList list, Direction direction, Instant at, String rawCode) {
         String code = rawCode == null ? "" : rawCode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         Optional<Ticket> found;
@@ -207,7 +206,7 @@ public class CheckinManagement {
         return outcome(ScanResult.ALREADY_CHECKED_IN, null, ticket, first, list, direction, at);
     }
 
-    private static ScanOutcome outcome(
+    private static Decision outcome(
             ScanResult result,
             String reason,
             Ticket ticket,
@@ -225,7 +224,9 @@ public class CheckinManagement {
                                 ticket.seatLabel(),
                                 ticket.holderName(),
                                 ticket.status().name());
-        return new ScanOutcome(result, reason, shown, firstCheckedInAt, list.id(), direction, at);
+        return new Decision(
+                new ScanOutcome(result, reason, shown, firstCheckedInAt, list.id(), direction, at),
+                ticket == null ? null : ticket.id());
     }
 
     private CheckinList listFor(long organizerId, ScanRequest request) {

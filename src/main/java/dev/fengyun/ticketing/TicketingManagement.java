@@ -2,6 +2,7 @@ package dev.fengyun.ticketing;
 
 import dev.fengyun.catalog.CatalogManagement;
 import dev.fengyun.catalog.Performance;
+import dev.fengyun.catalog.Storefront;
 import dev.fengyun.platform.Base32;
 import dev.fengyun.platform.Conflict;
 import dev.fengyun.platform.NotFound;
@@ -38,11 +39,14 @@ public class TicketingManagement {
     private final Tickets tickets;
     private final SigningKeys keys;
     private final CatalogManagement catalog;
+    private final Storefront storefront;
 
-    TicketingManagement(Tickets tickets, SigningKeys keys, CatalogManagement catalog) {
+    TicketingManagement(
+            Tickets tickets, SigningKeys keys, CatalogManagement catalog, Storefront storefront) {
         this.tickets = tickets;
         this.keys = keys;
         this.catalog = catalog;
+        this.storefront = storefront;
     }
 
     /** Issues and signs one ticket per item, in the caller's (order-paid) transaction. */
@@ -52,7 +56,15 @@ public class TicketingManagement {
             return;
         }
         NewTicket first = newTickets.get(0);
-        Performance performance = catalog.performance(first.organizerId(), first.performanceId());
+        // The storefront's brief copy saves a query on the payment path; the times it carries are
+        // fixed once a performance is published.
+        Performance performance =
+                storefront
+                        .saleTerms(first.performanceId())
+                        .orElseGet(
+                                () ->
+                                        catalog.performance(
+                                                first.organizerId(), first.performanceId()));
         Instant validFrom = validFrom(performance);
         Instant validUntil = validUntil(performance);
         TicketKey key = keys.signing(first.organizerId());
