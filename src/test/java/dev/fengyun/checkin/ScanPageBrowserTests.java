@@ -29,7 +29,7 @@ class ScanPageBrowserTests extends IntegrationTest {
                         org,
                         fixtures.venueWithHall(org, 1, 2, 5, 0),
                         20,
-                        CheckinIntegrationTests.startsIn("PT3H"));
+                        CheckinTest.startsIn("PT3H"));
         Api manager = api.as(team.member(OrganizerRole.MANAGER).token());
         String base = "/api/v1/organizers/" + team.slug() + "/checkin";
         Api.Response list =
