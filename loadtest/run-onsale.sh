@@ -16,6 +16,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# pg_bin, as_postgres, log and ensure_jars (builds the jars when stale, copies them into $work)
+source "$root/deploy/local/lib.sh"
 quick=false
 jdk=17
 profile=false
@@ -42,7 +44,6 @@ case "$jdk" in
 esac
 [ -x "$java_home/bin/java" ] || { echo "no JDK $jdk at $java_home" >&2; exit 2; }
 
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 for tool in "$pg_bin/postgres" "$pg_bin/pgbench" "$(command -v wrk || true)" "$(command -v nginx || true)"; do
     if [ -z "$tool" ] || [ ! -x "$tool" ]; then
         echo "missing tools: apt-get install -y postgresql postgresql-contrib wrk nginx" >&2
@@ -56,7 +57,6 @@ rm -rf "$results" && mkdir -p "$results"
 chmod 755 "$work"
 pg_port=55431 app_port=18481 nginx_port=18482
 app_pid="" nginx_started=false pg_started=false
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
     cp "$work"/*.log "$work"/*.json "$results"/ 2>/dev/null || true
@@ -66,7 +66,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap "exit 143" INT TERM
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 # --- PostgreSQL ------------------------------------------------------------------------------
 log "starting PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
@@ -80,15 +79,7 @@ psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$
 psql_ -c "CREATE DATABASE fengyun" -c "CREATE DATABASE naive"
 
 # --- Fengyun ---------------------------------------------------------------------------------
-stale() { [ ! -f "$1" ] || [ -n "$(find "${@:2}" -newer "$1" -print -quit)" ]; }
-if stale "$root/target/fengyun.jar" "$root/src/main" "$root/pom.xml"; then
-    log "building the application"
-    (cd "$root" && ./mvnw -B -q -DskipTests package)
-fi
-if stale "$root/loadtest/target/loadtest.jar" "$root/loadtest/src" "$root/loadtest/pom.xml"; then
-    log "building the load driver"
-    (cd "$root" && ./mvnw -B -q -f loadtest/pom.xml package)
-fi
+ensure_jars
 jvm_opts=(-Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-})
 $profile && jvm_opts+=("-XX:StartFlightRecording=filename=$results/app.jfr,settings=profile")
 log "starting Fengyun on JDK $jdk at 127.0.0.1:$app_port"
@@ -97,7 +88,7 @@ FENGYUN_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" \
 FENGYUN_ADMIN_EMAIL=bench@fengyun.dev FENGYUN_ADMIN_PASSWORD=benchmark-password \
 FENGYUN_PAYMENT_DEMO=true FENGYUN_DEMO_DATA=false FENGYUN_RATE_LIMITS=off \
 SERVER_PORT=$app_port SERVER_ADDRESS=127.0.0.1 \
-    "$java_home/bin/java" "${jvm_opts[@]}" -jar "$root/target/fengyun.jar" >"$work/app.log" 2>&1 &
+    "$java_home/bin/java" "${jvm_opts[@]}" -jar "$work/fengyun.jar" >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 240); do
     curl -fs "http://127.0.0.1:$app_port/actuator/health/readiness" >/dev/null 2>&1 && break
@@ -108,7 +99,7 @@ done
 # --- the rush --------------------------------------------------------------------------------
 log "releasing $buyers buyers on $seats seats and $places standing places (after a ${warmup_seconds}s warm-up)"
 set +e
-"$java_home/bin/java" -Xmx2g -jar "$root/loadtest/target/loadtest.jar" \
+"$java_home/bin/java" -Xmx2g -jar "$work/loadtest.jar" \
     --base "http://127.0.0.1:$app_port" --admin-email bench@fengyun.dev --admin-password benchmark-password \
     --db-url "jdbc:postgresql://127.0.0.1:$pg_port/fengyun" --db-user postgres \
     --buyers "$buyers" --seats "$seats" --places "$places" --max-seconds "$max_seconds" \

@@ -41,12 +41,14 @@ final class Http implements AutoCloseable {
         long started = System.nanoTime();
         try {
             Response response = connection.exchange(method, path, body, "Authorization", authorization, "If-None-Match", ifNoneMatch);
-            stats.record(operation, System.nanoTime() - started, response.status());
-            return response;
+            long nanos = System.nanoTime() - started;
+            stats.record(operation, nanos, response.status());
+            return new Response(response.status(), response.body(), response.etag(), nanos);
         } catch (IOException | RuntimeException e) {
             connection.close();
-            stats.record(operation, System.nanoTime() - started, 599);
-            return new Response(599, new byte[0], null);
+            long nanos = System.nanoTime() - started;
+            stats.record(operation, nanos, 599);
+            return new Response(599, new byte[0], null, nanos);
         }
     }
 
@@ -55,7 +57,12 @@ final class Http implements AutoCloseable {
         connection.close();
     }
 
-    record Response(int status, byte[] body, String etag) {
+    /** A status, body and ETag, and how long the exchange took. */
+    record Response(int status, byte[] body, String etag, long nanos) {
+        Response(int status, byte[] body, String etag) {
+            this(status, body, etag, 0);
+        }
+
         JsonNode json() {
             return JSON.readTree(body);
         }

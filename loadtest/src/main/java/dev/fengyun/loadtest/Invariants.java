@@ -34,6 +34,12 @@ final class Invariants {
             results.put("soldUnitsWithoutTicket", count(db, """
                     SELECT count(*) FROM units u WHERE u.performance_id = ? AND u.status = 'SOLD'
                       AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.unit_id = u.id AND t.status = 'VALID')""", performanceId));
+            results.put("soldUnitsWithoutPaidOrder", count(db, """
+                    SELECT count(*) FROM units u WHERE u.performance_id = ? AND u.status = 'SOLD'
+                      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = u.order_id AND o.status = 'PAID')""", performanceId));
+            results.put("expiredHoldsStillHolding", count(db, """
+                    SELECT count(*) FROM units WHERE performance_id = ? AND status = 'HELD' AND held_until < now() - interval '40 seconds'""",
+                    performanceId));
             results.put("validTickets", count(db, "SELECT count(*) FROM tickets WHERE performance_id = ? AND status = 'VALID'", performanceId));
             results.put("paidOrders", count(db, "SELECT count(*) FROM orders WHERE performance_id = ? AND status = 'PAID'", performanceId));
         }

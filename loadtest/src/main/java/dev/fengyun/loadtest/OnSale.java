@@ -85,7 +85,8 @@ public final class OnSale {
         boolean ok = invariants.get("oversold") == 0
                 && invariants.get("paidOrdersMissingTickets") == 0
                 && invariants.get("ticketsWithoutPaidOrder") == 0
-                && invariants.get("soldUnitsWithoutTicket") == 0;
+                && invariants.get("soldUnitsWithoutTicket") == 0
+                && invariants.get("soldUnitsWithoutPaidOrder") == 0;
         System.exit(ok ? 0 : 1);
     }
 
@@ -105,7 +106,7 @@ public final class OnSale {
     }
 
     /** One thread per buyer: virtual threads where the JVM has them, platform threads otherwise. */
-    private static ExecutorService crowd(int buyers) {
+    static ExecutorService crowd(int buyers) {
         try {
             return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {
@@ -113,7 +114,7 @@ public final class OnSale {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {

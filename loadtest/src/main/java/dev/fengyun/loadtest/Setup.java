@@ -16,6 +16,10 @@ final class Setup {
     record Performance(long id, long bestZone, long restZone, long floorZone, int seats, int places) {}
 
     static Performance create(Http http, String adminEmail, String adminPassword, int seats, int places) {
+        return create(http, adminEmail, adminPassword, seats, places, 10);
+    }
+
+    static Performance create(Http http, String adminEmail, String adminPassword, int seats, int places, int holdMinutes) {
         String token = required(http.post("setup", "/api/v1/auth/tokens", Map.of("email", adminEmail, "password", adminPassword), null), 201)
                 .json().get("token").asString();
         String slug = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -41,7 +45,7 @@ final class Setup {
                 .json().get("id").asLong();
         long performance = required(http.post("setup", base + "/events/" + event + "/performances",
                 Map.of("venueId", venue, "startsAt", OffsetDateTime.now().plusDays(30).withNano(0).toString(),
-                        "maxTicketsPerOrder", 4, "holdMinutes", 10, "paymentMinutes", 15), token), 201).json().get("id").asLong();
+                        "maxTicketsPerOrder", 4, "holdMinutes", holdMinutes, "paymentMinutes", 15), token), 201).json().get("id").asLong();
         String zones = base + "/performances/" + performance + "/zones";
         long best = zone(http, zones, token, Map.of("name", "Best rows", "kind", "SEATED", "price", price("880"), "categories", List.of("BEST")));
         long rest = zone(http, zones, token, Map.of("name", "Seats", "kind", "SEATED", "price", price("480"), "categories", List.of("REST")));
