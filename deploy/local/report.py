@@ -85,7 +85,7 @@ print()
 print(json.dumps(figures))
 
 problems = []
-for name in ("oversold", "paidOrdersMissingTickets", "soldUnitsWithoutPaidOrder", "ticketsWithoutPaidOrder", "unitsWithTwoValidTickets"):
+for name in ("oversold", "paidOrdersMissingTickets", "soldUnitsWithoutTicket", "soldUnitsWithoutPaidOrder", "ticketsWithoutPaidOrder"):
     if inv[name]:
         problems.append(f"{name} = {inv[name]}")
 if figures["purchases"] == 0:

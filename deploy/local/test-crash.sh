@@ -52,6 +52,6 @@ done
 report "Crash (kill -9) of one of two instances under a purchase load" --max-recovery 10 \
     "Instance a started again, ready after=$restart_seconds s" \
     "Units of holds open at the kill, not ordered, after the hold time=$abandoned (still counted as held: $still_counted)" \
-    "Those units released by the tidy-up=${released_after:-never} s after the kill"
+    "Those units released by the tidy-up=$([ "$abandoned" = 0 ] && echo "none to release" || echo "${released_after:-never} s after the kill")"
 [ "$still_counted" = 0 ] || die "units of lapsed holds still count as held"
 [ -n "$released_after" ] || die "the tidy-up did not release the units of lapsed holds"

@@ -124,6 +124,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // Spring Security turns these into 401/403 problems
         }
+        if (lostTheDatabase(e)) {
+            // e.g. the connection broke mid-transaction and the rollback failed as well
+            return onDatabaseUnavailable(e, request);
+        }
         String errorId = UUID.randomUUID().toString();
         log.error(
                 "Unexpected error {} serving {} {}",
@@ -141,6 +145,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("errorId", errorId);
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * Whether the database connection is what failed, however the exception was wrapped: a
+     * connection-class SQL state (08…) or a transient connection error anywhere in the causes.
+     */
+    static boolean lostTheDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Gives Spring MVC's own exceptions (404, 405, 415, validation, …) a code and field list. */
