@@ -155,7 +155,7 @@ if "qr" in paid["tickets"][0]:
     pdf = call("GET", f"/api/v1/orders/{order['code']}/tickets.pdf", token=order["accessToken"], raw=True)
     if not paid["tickets"][0]["qr"] or not pdf.startswith(b"%PDF"):
         sys.exit(f"smoke purchase: the ticket of {order['code']} is not signed or has no PDF")
-print(order["code"], order["accessToken"] if "--with-token" in sys.argv else "")
+print(order["code"] + (" " + order["accessToken"] if "--with-token" in sys.argv else ""))
 PY
 }
 

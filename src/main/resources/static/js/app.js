@@ -8,14 +8,18 @@
   const csrf = document.querySelector('meta[name="_csrf"]');
   const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
 
-  /** Calls the API; resolves to {status, json}. Problem details come back as json too. */
+  /**
+   * Calls the API; resolves to {status, json}. Problem details come back as json too. A FormData
+   * body (file uploads) goes as multipart/form-data, anything else as JSON.
+   */
   async function api(method, path, body) {
     const headers = { 'Accept': 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && csrf) headers[csrfHeader.content] = csrf.content;
     const response = await fetch(path, {
       method, headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body)
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body)
     });
     const json = await response.json().catch(() => null);
     return { status: response.status, json };

@@ -1,6 +1,7 @@
 /*
  * The organizer console's forms talk to the JSON API. A form with data-api="METHOD" and
- * data-path="/api/…" is sent as JSON built from its named fields (data-type says how: number,
+ * data-path="/api/…" is sent as JSON built from its named fields (or, with
+ * enctype="multipart/form-data", as the form's own fields and files) (data-type says how: number,
  * boolean, list, number-list, money, datetime in the zone of data-zone or of the selected option);
  * on success the page goes to data-next (with {id} / {code} from the answer), shows the answer's url
  * in the data-output element, or reloads; problems
@@ -98,7 +99,8 @@
     const buttons = form.querySelectorAll('button');
     buttons.forEach((b) => { b.disabled = true; b.setAttribute('aria-busy', 'true'); });
     try {
-      const payload = form.dataset.api === 'DELETE' ? undefined : body(form);
+      const payload = form.dataset.api === 'DELETE' ? undefined
+        : form.enctype === 'multipart/form-data' ? new FormData(form) : body(form);
       const response = await Fengyun.api(form.dataset.api, form.dataset.path, payload);
       if (response.status >= 200 && response.status < 300) {
         const next = form.dataset.next;

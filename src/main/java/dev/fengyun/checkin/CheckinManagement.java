@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,8 @@ public class CheckinManagement {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     CheckinManagement(
             CheckinLists lists,
             Checkins checkins,
@@ -48,7 +51,9 @@ public class CheckinManagement {
             TicketingManagement ticketing,
             OrderDesk orders,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.lists = lists;
         this.checkins = checkins;
         this.catalog = catalog;
@@ -140,7 +145,19 @@ public class CheckinManagement {
                 request.deviceId(),
                 at,
                 json.writeValueAsString(decision.outcome()));
-        return decision.outcome();
+        ScanOutcome outcome = decision.outcome();
+        if (outcome.result() == ScanResult.OK
+                && outcome.reason() == null
+                && direction == Direction.IN) {
+            events.publishEvent(
+                    new TicketCheckedIn(
+                            organizerId,
+                            outcome.ticket().performanceId(),
+                            outcome.ticket().id(),
+                            list.id(),
+                            at));
+        }
+        return outcome;
     }
 
     /** What a scan decided, and the ticket's row id for the scan log (null when none matched). */

@@ -115,8 +115,7 @@ class DemoData implements ApplicationRunner {
                         new EventDraft(
                                 "天鹅湖 Swan Lake",
                                 "Tchaikovsky's ballet in four acts, with live orchestra. 柴可夫斯基经典芭蕾舞剧，现场乐队伴奏。",
-                                EventCategory.DANCE,
-                                null));
+                                EventCategory.DANCE));
         for (int day : List.of(5, 6, 7)) {
             theatreShow(org, ballet, theatre, day, 880, 480, 180);
         }
@@ -126,8 +125,7 @@ class DemoData implements ApplicationRunner {
                         new EventDraft(
                                 "爵士之夜 Jazz Night",
                                 "An evening of standards and new compositions. 经典与新作的爵士之夜。",
-                                EventCategory.CONCERT,
-                                null));
+                                EventCategory.CONCERT));
         theatreShow(org, jazz, theatre, 12, 580, 380, 120);
 
         Event festival =
@@ -136,8 +134,7 @@ class DemoData implements ApplicationRunner {
                         new EventDraft(
                                 "风云音乐节 Fengyun Live",
                                 "Ten bands, one night, standing floor and seated stands. 十支乐队，一夜狂欢。",
-                                EventCategory.CONCERT,
-                                null));
+                                EventCategory.CONCERT));
         for (int day : List.of(9, 10)) {
             Performance show = performance(org, festival, arena, day);
             zone(
@@ -159,8 +156,7 @@ class DemoData implements ApplicationRunner {
                         new EventDraft(
                                 "篮球总决赛 Basketball Finals",
                                 "Game 7 of the finals. 总决赛第七场。",
-                                EventCategory.SPORTS,
-                                null));
+                                EventCategory.SPORTS));
         Performance game = performance(org, finals, arena, 14);
         zone(org, game, "Courtside 场边", ZoneKind.SEATED, 1280, List.of("LOWER"), null, null);
         zone(org, game, "Upper tier 上层看台", ZoneKind.SEATED, 380, List.of("UPPER"), null, null);

@@ -68,6 +68,12 @@ public class OrderDesk {
                 "/orders/" + order.code() + "?pass=" + pass.value(), pass.expiresAt());
     }
 
+    /** The same link for the buyer's own messages (not recorded as a staff action). */
+    public TicketLink buyerLink(String code) {
+        OrderPasses.Pass pass = passes.issue(code);
+        return new TicketLink("/orders/" + code + "?pass=" + pass.value(), pass.expiresAt());
+    }
+
     /** A link (path) to an order's tickets page and when it stops working. */
     public record TicketLink(String path, Instant expiresAt) {}
 
@@ -131,6 +137,11 @@ public class OrderDesk {
     /** The status of an order by its internal id; empty if there is none. */
     public Optional<OrderStatus> status(long orderId) {
         return orders.find(orderId).map(Order::status);
+    }
+
+    /** An order by its internal id (for messages about it); empty if there is none. */
+    public Optional<Order> find(long orderId) {
+        return orders.find(orderId);
     }
 
     /**

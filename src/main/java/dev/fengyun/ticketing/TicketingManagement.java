@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,13 +41,19 @@ public class TicketingManagement {
     private final SigningKeys keys;
     private final CatalogManagement catalog;
     private final Storefront storefront;
+    private final ApplicationEventPublisher events;
 
     TicketingManagement(
-            Tickets tickets, SigningKeys keys, CatalogManagement catalog, Storefront storefront) {
+            Tickets tickets,
+            SigningKeys keys,
+            CatalogManagement catalog,
+            Storefront storefront,
+            ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.keys = keys;
         this.catalog = catalog;
         this.storefront = storefront;
+        this.events = events;
     }
 
     /** Issues and signs one ticket per item, in the caller's (order-paid) transaction. */
@@ -132,6 +139,9 @@ public class TicketingManagement {
                         old.validUntil());
         long id = tickets.insert(List.of(signed), old.validFrom(), old.validUntil()).get(0);
         tickets.linkReplacement(old.id(), id);
+        events.publishEvent(
+                new TicketTransferred(
+                        id, old.orderId(), old.organizerId(), holderName, renewed.holderEmail()));
         return tickets.byCode(signed.code()).orElseThrow();
     }
 

@@ -7,7 +7,12 @@ import dev.fengyun.support.Browser;
 import dev.fengyun.support.Fixtures;
 import dev.fengyun.support.IntegrationTest;
 import dev.fengyun.support.SecondInstance;
+import dev.fengyun.support.TestMail;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +59,7 @@ class BrowserSessionIntegrationTests extends IntegrationTest {
                                 "password",
                                 "a long password"));
         assertThat(created.status()).as(created.body()).isEqualTo(302);
-        assertThat(created.header("Location")).endsWith("/");
+        assertThat(created.header("Location")).endsWith("/me/verify-email");
         assertThat(browser.cookie("SESSION")).isNotBlank();
 
         Integer sessions =
@@ -64,6 +69,84 @@ class BrowserSessionIntegrationTests extends IntegrationTest {
                         .single();
         assertThat(sessions).isEqualTo(1);
         assertThat(browser.get(api.base() + "/").body()).contains("Han Meimei");
+    }
+
+    @Test
+    void aNewAccountVerifiesItsAddressWithTheCodeItWasSent() throws Exception {
+        Browser browser = new Browser();
+        Api.Response form = browser.get(api.base() + "/signup");
+        String email = "verify-" + Fixtures.unique() + "@example.com";
+        browser.postForm(
+                api.base() + "/signup",
+                Map.of(
+                        "_csrf",
+                        Browser.csrfToken(form),
+                        "name",
+                        "Li Lei",
+                        "email",
+                        email,
+                        "password",
+                        "a long password"));
+        Api.Response page = browser.get(api.base() + "/me/verify-email");
+        assertThat(page.body()).contains(email).doesNotContain("id=\"verified\"");
+
+        List<jakarta.mail.internet.MimeMessage> mail =
+                TestMail.to(email, 1, Duration.ofSeconds(20));
+        assertThat(mail).hasSize(1);
+        String text =
+                mail.get(0).getContent() instanceof jakarta.mail.Multipart multipart
+                        ? textOf(multipart)
+                        : mail.get(0).getContent().toString();
+        Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(text);
+        assertThat(code.find()).as(text).isTrue();
+        assertThat(mail.get(0).getSubject()).endsWith(code.group(1));
+
+        // A wrong guess is explained; the right code verifies the address.
+        String wrong = code.group(1).equals("000000") ? "111111" : "000000";
+        Api.Response refused =
+                browser.postForm(
+                        api.base() + "/me/verify-email",
+                        Map.of("_csrf", Browser.csrfToken(page), "code", wrong));
+        assertThat(refused.body()).contains("id=\"verify-error\"");
+        Api.Response verified =
+                browser.postForm(
+                        api.base() + "/me/verify-email",
+                        Map.of("_csrf", Browser.csrfToken(page), "code", code.group(1)));
+        assertThat(verified.body()).contains("id=\"verified\"");
+        String token =
+                api.post(
+                                "/api/v1/auth/tokens",
+                                Map.of("email", email, "password", "a long password"))
+                        .json()
+                        .get("token")
+                        .asString();
+        assertThat(api.as(token).get("/api/v1/me").json().get("emailVerified").asBoolean())
+                .isTrue();
+        // The code is not kept once the message went out.
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                jdbc.sql(
+                                                                "SELECT params::text FROM mail_outbox WHERE recipient = :email")
+                                                        .param("email", email)
+                                                        .query(String.class)
+                                                        .single())
+                                        .isEqualTo("{}"));
+    }
+
+    private static String textOf(jakarta.mail.Multipart multipart) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                text.append(textOf(nested));
+            } else if (part.isMimeType("text/plain")) {
+                text.append(part.getContent());
+            }
+        }
+        return text.toString();
     }
 
     @Test

@@ -13,8 +13,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Starts the application as a real process, the way an operator does, and checks the promises of
@@ -24,6 +27,71 @@ import org.junit.jupiter.api.io.TempDir;
 class StartupIntegrationTests {
 
     private static final Path LOGS = Path.of("target", "process-logs");
+
+    /**
+     * With the embedded database and no SMTP server, a demo purchase's confirmation is shown at
+     * /dev/mail with its tickets attached.
+     */
+    private static void developmentMailIsCaptured(Api app) throws InterruptedException {
+        JsonNode performance =
+                app.get("/api/v1/public/performances?status=ON_SALE").json().get("items").get(0);
+        JsonNode zone = null;
+        for (JsonNode z :
+                app.get("/api/v1/public/performances/" + performance.get("id").asLong())
+                        .json()
+                        .get("zones")) {
+            zone = z;
+        }
+        Api.Response hold =
+                app.post(
+                        "/api/v1/holds",
+                        Map.of(
+                                "performanceId",
+                                performance.get("id").asLong(),
+                                "zoneId",
+                                zone.get("id").asLong(),
+                                "quantity",
+                                1));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        Api.Response order =
+                app.post(
+                        "/api/v1/orders",
+                        Map.of(
+                                "holdId",
+                                hold.json().get("id").asString(),
+                                "email",
+                                "dev-mail@example.com",
+                                "name",
+                                "Dev Mail",
+                                "paymentMethod",
+                                "demo"));
+        assertThat(order.status()).as(order.body()).isEqualTo(201);
+        String code = order.json().get("code").asString();
+        assertThat(
+                        app.post(
+                                        "/demo-gateway/payments/"
+                                                + order.json().get("payment").get("id").asString()
+                                                + "/succeed",
+                                        null)
+                                .status())
+                .isEqualTo(200);
+
+        String list = "";
+        for (int i = 0; i < 100 && !list.contains(code); i++) {
+            Thread.sleep(200);
+            list = app.get("/dev/mail").body();
+        }
+        assertThat(list).contains("dev-mail@example.com", code);
+        Matcher link = Pattern.compile("href=\"(/dev/mail/\\d+)\"").matcher(list);
+        assertThat(link.find()).isTrue();
+        String message = app.get(link.group(1)).body();
+        assertThat(message).contains("tickets-" + code + ".pdf", "event.ics", "Dev Mail");
+        Api.Response pdf = app.get(link.group(1) + "/attachments/0");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+        assertThat(new String(pdf.bytes(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF");
+    }
 
     @TempDir Path dataDir;
 
@@ -54,6 +122,7 @@ class StartupIntegrationTests {
                                             "name",
                                             "Persisted"));
             assertThat(registered.status()).isEqualTo(201);
+            developmentMailIsCaptured(first.api());
             assertThat(first.terminate(Duration.ofSeconds(40)))
                     .as("exit code after SIGTERM")
                     .isZero();

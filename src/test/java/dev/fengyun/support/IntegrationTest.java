@@ -29,6 +29,15 @@ public abstract class IntegrationTest {
         registry.add("FENGYUN_ADMIN_EMAIL", () -> ADMIN_EMAIL);
         registry.add("FENGYUN_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         registry.add("FENGYUN_PAYMENT_DEMO", () -> "true");
+        registry.add("FENGYUN_SMTP_HOST", () -> "127.0.0.1");
+        registry.add("FENGYUN_SMTP_PORT", TestMail::port);
+        registry.add("FENGYUN_SMTP_TLS", () -> "off");
+        registry.add("FENGYUN_MAIL_FROM", () -> "Fengyun Tickets <tickets@test.fengyun.dev>");
+        registry.add("FENGYUN_PUBLIC_URL", () -> "https://tickets.test.fengyun.dev");
+        registry.add("FENGYUN_WEBHOOK_ALLOW_LOOPBACK", () -> "true");
+        registry.add(
+                "FENGYUN_DATA_DIR",
+                () -> java.nio.file.Path.of("target", "test-data").toAbsolutePath().toString());
     }
 
     @BeforeEach

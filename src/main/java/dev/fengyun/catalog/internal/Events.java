@@ -21,15 +21,15 @@ public class Events {
 
     private static final String INSERT =
             """
-            INSERT INTO events (organizer_id, title, description, category, poster_ref)
-            VALUES (:organizerId, :title, :description, :category, :posterRef)
+            INSERT INTO events (organizer_id, title, description, category)
+            VALUES (:organizerId, :title, :description, :category)
             RETURNING id
             """;
 
     private static final String UPDATE =
             """
             UPDATE events SET title = :title, description = :description, category = :category,
-                   poster_ref = :posterRef, version = version + 1, updated_at = now()
+                   version = version + 1, updated_at = now()
             WHERE id = :id
             """;
 
@@ -51,7 +51,6 @@ public class Events {
                 .param("title", draft.title().trim())
                 .param("description", draft.description() == null ? "" : draft.description())
                 .param("category", draft.category().name())
-                .param("posterRef", draft.posterRef())
                 .query(Long.class)
                 .single();
     }
@@ -62,7 +61,15 @@ public class Events {
                 .param("title", draft.title().trim())
                 .param("description", draft.description() == null ? "" : draft.description())
                 .param("category", draft.category().name())
-                .param("posterRef", draft.posterRef())
+                .update();
+    }
+
+    /** The poster's object key prefix (set by an upload, cleared by its removal). */
+    public void setPoster(long id, String posterRef) {
+        jdbc.sql(
+                        "UPDATE events SET poster_ref = :ref, version = version + 1, updated_at = now() WHERE id = :id")
+                .param("id", id)
+                .param("ref", posterRef)
                 .update();
     }
 

@@ -5,6 +5,7 @@ import dev.fengyun.catalog.Listing;
 import dev.fengyun.catalog.ListingQuery;
 import dev.fengyun.catalog.PerformanceDetails;
 import dev.fengyun.catalog.PerformanceStatus;
+import dev.fengyun.catalog.Posters;
 import dev.fengyun.catalog.Storefront;
 import dev.fengyun.catalog.Zone;
 import dev.fengyun.catalog.ZoneKind;
@@ -19,8 +20,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,12 +66,16 @@ class BuyerPages {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final Posters posters;
+
     BuyerPages(
             Storefront storefront,
             Formats formats,
             ClientMessages messages,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            Posters posters) {
+        this.posters = posters;
         this.storefront = storefront;
         this.formats = formats;
         this.messages = messages;
@@ -103,6 +110,7 @@ class BuyerPages {
         model.addAttribute(
                 "upcoming", listings.items().stream().filter(l -> !l.salesOpen()).toList());
         model.addAttribute("total", listings.total());
+        model.addAttribute("posters", posterUrls(listings.items()));
         model.addAttribute("page", Math.max(1, page));
         model.addAttribute("pages", (listings.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("categories", EventCategory.values());
@@ -119,10 +127,23 @@ class BuyerPages {
         return "catalog/home";
     }
 
+    /** Signed poster URLs by event id, for the listing cards that have a poster. */
+    private Map<Long, Posters.PosterUrls> posterUrls(List<Listing> listings) {
+        Map<Long, Posters.PosterUrls> urls = new HashMap<>();
+        for (Listing listing : listings) {
+            Posters.PosterUrls poster = posters.urls(listing.posterRef());
+            if (poster != null) {
+                urls.put(listing.eventId(), poster);
+            }
+        }
+        return urls;
+    }
+
     @GetMapping("/events/{id}")
     String event(@PathVariable long id, Model model) {
         Storefront.EventDetails details = storefront.event(id);
         model.addAttribute("event", details.event());
+        model.addAttribute("poster", posters.urls(details.event().posterRef()));
         model.addAttribute(
                 "performances",
                 details.performances().stream()

@@ -5,6 +5,7 @@ import dev.fengyun.catalog.EventCategory;
 import dev.fengyun.catalog.EventStatus;
 import dev.fengyun.catalog.Performance;
 import dev.fengyun.catalog.PerformanceStatus;
+import dev.fengyun.catalog.Posters;
 import dev.fengyun.catalog.Zone;
 import dev.fengyun.catalog.ZoneKind;
 import dev.fengyun.platform.Money;
@@ -31,18 +32,18 @@ final class CatalogViews {
             String title,
             String description,
             EventCategory category,
-            String posterRef,
+            Posters.PosterUrls poster,
             EventStatus status,
             int version,
             Instant createdAt,
             Instant updatedAt) {
-        static EventView of(Event e) {
+        static EventView of(Event e, Posters posters) {
             return new EventView(
                     e.id(),
                     e.title(),
                     e.description(),
                     e.category(),
-                    e.posterRef(),
+                    posters.urls(e.posterRef()),
                     e.status(),
                     e.version(),
                     e.createdAt(),

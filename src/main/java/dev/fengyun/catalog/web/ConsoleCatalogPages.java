@@ -1,8 +1,10 @@
 package dev.fengyun.catalog.web;
 
 import dev.fengyun.catalog.CatalogManagement;
+import dev.fengyun.catalog.Event;
 import dev.fengyun.catalog.EventCategory;
 import dev.fengyun.catalog.Performance;
+import dev.fengyun.catalog.Posters;
 import dev.fengyun.catalog.Storefront;
 import dev.fengyun.catalog.ZoneKind;
 import dev.fengyun.identity.OrganizerContext;
@@ -28,10 +30,12 @@ class ConsoleCatalogPages {
 
     private final CatalogManagement catalog;
     private final VenueManagement venues;
+    private final Posters posters;
 
-    ConsoleCatalogPages(CatalogManagement catalog, VenueManagement venues) {
+    ConsoleCatalogPages(CatalogManagement catalog, VenueManagement venues, Posters posters) {
         this.catalog = catalog;
         this.venues = venues;
+        this.posters = posters;
     }
 
     @GetMapping("/console/{org}/events")
@@ -47,7 +51,9 @@ class ConsoleCatalogPages {
     @RequiresOrganizerRole(OrganizerRole.BOX_OFFICE)
     String event(OrganizerContext org, @PathVariable long eventId, Model model) {
         model.addAttribute("org", org);
-        model.addAttribute("event", catalog.event(org.organizerId(), eventId));
+        Event event = catalog.event(org.organizerId(), eventId);
+        model.addAttribute("event", event);
+        model.addAttribute("poster", posters.urls(event.posterRef()));
         model.addAttribute("performances", catalog.performances(org.organizerId(), eventId));
         model.addAttribute("venues", venuesById(org));
         model.addAttribute("categories", EventCategory.values());

@@ -11,6 +11,7 @@ import dev.fengyun.catalog.ListingQuery;
 import dev.fengyun.catalog.Performance;
 import dev.fengyun.catalog.PerformanceDetails;
 import dev.fengyun.catalog.PerformanceStatus;
+import dev.fengyun.catalog.Posters;
 import dev.fengyun.catalog.Storefront;
 import dev.fengyun.catalog.Zone;
 import dev.fengyun.catalog.ZoneKind;
@@ -54,8 +55,10 @@ class PublicCatalogApi {
 
     private final Storefront storefront;
     private final Clock clock;
+    private final Posters posters;
 
-    PublicCatalogApi(Storefront storefront, Clock clock) {
+    PublicCatalogApi(Storefront storefront, Clock clock, Posters posters) {
+        this.posters = posters;
         this.storefront = storefront;
         this.clock = clock;
     }
@@ -91,7 +94,9 @@ class PublicCatalogApi {
                 .header(HttpHeaders.CACHE_CONTROL, SHORT_CACHE)
                 .body(
                         new Page<>(
-                                listings.items().stream().map(ListingView::of).toList(),
+                                listings.items().stream()
+                                        .map(l -> ListingView.of(l, posters))
+                                        .toList(),
                                 page,
                                 size,
                                 listings.total()));
@@ -106,7 +111,7 @@ class PublicCatalogApi {
         PublicResponses.share(request, Storefront.AVAILABILITY_TTL);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=1")
-                .body(PerformanceDetailView.of(details, clock.instant()));
+                .body(PerformanceDetailView.of(details, clock.instant(), posters));
     }
 
     @GetMapping(value = "/performances/{id}/seatmap.svg", produces = "image/svg+xml")
@@ -122,7 +127,7 @@ class PublicCatalogApi {
 
     @GetMapping("/events")
     @Operation(summary = "Browse events with upcoming performances")
-    ResponseEntity<Page<EventSummary>> events(
+    ResponseEntity<Page<EventSummaryView>> events(
             @RequestParam(required = false) String city,
             @RequestParam(required = false) EventCategory category,
             @RequestParam(required = false) String q,
@@ -130,9 +135,17 @@ class PublicCatalogApi {
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         ListingQuery query =
                 new ListingQuery(null, city, null, null, category, q, null, page, size);
+        Page<EventSummary> found = storefront.events(query);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, SHORT_CACHE)
-                .body(storefront.events(query));
+                .body(
+                        new Page<>(
+                                found.items().stream()
+                                        .map(e -> EventSummaryView.of(e, posters))
+                                        .toList(),
+                                page,
+                                size,
+                                found.total()));
     }
 
     @GetMapping("/events/{id}")
@@ -141,7 +154,7 @@ class PublicCatalogApi {
         Storefront.EventDetails details = storefront.event(id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, SHORT_CACHE)
-                .body(EventDetailView.of(details.event(), details.performances()));
+                .body(EventDetailView.of(details.event(), details.performances(), posters));
     }
 
     record ListingView(
@@ -149,7 +162,7 @@ class PublicCatalogApi {
             long eventId,
             String eventTitle,
             EventCategory category,
-            String posterRef,
+            Posters.PosterUrls poster,
             long venueId,
             String venueName,
             String city,
@@ -159,13 +172,13 @@ class PublicCatalogApi {
             long available,
             OffsetDateTime salesStartAt,
             boolean salesOpen) {
-        static ListingView of(Listing l) {
+        static ListingView of(Listing l, Posters posters) {
             return new ListingView(
                     l.id(),
                     l.eventId(),
                     l.eventTitle(),
                     l.category(),
-                    l.posterRef(),
+                    posters.urls(l.posterRef()),
                     l.venueId(),
                     l.venueName(),
                     l.city(),
@@ -194,7 +207,7 @@ class PublicCatalogApi {
             EventView event,
             VenueView venue,
             List<ZoneView> zones) {
-        static PerformanceDetailView of(PerformanceDetails d, Instant now) {
+        static PerformanceDetailView of(PerformanceDetails d, Instant now, Posters posters) {
             Performance p = d.performance();
             String tz = d.venue().timeZone();
             return new PerformanceDetailView(
@@ -210,7 +223,7 @@ class PublicCatalogApi {
                     p.holdMinutes(),
                     p.maxTicketsPerOrder(),
                     p.maxTicketsPerBuyer(),
-                    EventView.of(d.event()),
+                    EventView.of(d.event(), posters),
                     VenueView.of(d.venue()),
                     p.zones().stream()
                             .map(z -> ZoneView.of(z, d.counts().getOrDefault(z.id(), NONE)))
@@ -219,9 +232,36 @@ class PublicCatalogApi {
     }
 
     record EventView(
-            long id, String title, String description, EventCategory category, String posterRef) {
-        static EventView of(Event e) {
-            return new EventView(e.id(), e.title(), e.description(), e.category(), e.posterRef());
+            long id,
+            String title,
+            String description,
+            EventCategory category,
+            Posters.PosterUrls poster) {
+        static EventView of(Event e, Posters posters) {
+            return new EventView(
+                    e.id(), e.title(), e.description(), e.category(), posters.urls(e.posterRef()));
+        }
+    }
+
+    record EventSummaryView(
+            long id,
+            String title,
+            String description,
+            EventCategory category,
+            Posters.PosterUrls poster,
+            Instant nextStartsAt,
+            int upcomingPerformances,
+            List<String> cities) {
+        static EventSummaryView of(EventSummary e, Posters posters) {
+            return new EventSummaryView(
+                    e.id(),
+                    e.title(),
+                    e.description(),
+                    e.category(),
+                    posters.urls(e.posterRef()),
+                    e.nextStartsAt(),
+                    e.upcomingPerformances(),
+                    e.cities());
         }
     }
 
@@ -256,16 +296,16 @@ class PublicCatalogApi {
             String title,
             String description,
             EventCategory category,
-            String posterRef,
+            Posters.PosterUrls poster,
             List<ListingView> performances) {
-        static EventDetailView of(Event e, List<Listing> performances) {
+        static EventDetailView of(Event e, List<Listing> performances, Posters posters) {
             return new EventDetailView(
                     e.id(),
                     e.title(),
                     e.description(),
                     e.category(),
-                    e.posterRef(),
-                    performances.stream().map(ListingView::of).toList());
+                    posters.urls(e.posterRef()),
+                    performances.stream().map(l -> ListingView.of(l, posters)).toList());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.springframework.security.web.header.writers.ReferrerPolicyHead
 
 import dev.fengyun.identity.IdentityManagement;
 import dev.fengyun.platform.ProblemResponses;
+import dev.fengyun.storage.ObjectStore;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
@@ -35,13 +36,17 @@ class SecurityConfiguration {
 
     /**
      * Scripts and styles come only from this origin, nothing may frame our pages, and forms post
-     * only back to us. Inline styles are allowed for SVG seat maps and Swagger UI.
+     * only back to us. Inline styles are allowed for SVG seat maps and Swagger UI. Images may also
+     * come from the object storage's origin (posters behind presigned S3 URLs).
      */
-    static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                    + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
-                    + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
-                    + "form-action 'self'; frame-ancestors 'none'";
+    static String contentSecurityPolicy(String extraImageOrigin) {
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: blob:"
+                + (extraImageOrigin == null ? "" : " " + extraImageOrigin)
+                + "; font-src 'self'; connect-src 'self'; "
+                + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+                + "form-action 'self'; frame-ancestors 'none'";
+    }
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String[] PUBLIC_AUTH_ENDPOINTS = {
@@ -61,8 +66,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, IdentityManagement identity, ProblemResponses problems)
+            HttpSecurity http,
+            IdentityManagement identity,
+            ProblemResponses problems,
+            ObjectStore objects)
             throws Exception {
+        String contentSecurityPolicy = contentSecurityPolicy(objects.publicOrigin().orElse(null));
         http.authorizeHttpRequests(
                         auth ->
                                 auth.requestMatchers(HttpMethod.POST, PUBLIC_AUTH_ENDPOINTS)
@@ -99,9 +108,7 @@ class SecurityConfiguration {
                 .headers(
                         headers ->
                                 headers.contentSecurityPolicy(
-                                                csp ->
-                                                        csp.policyDirectives(
-                                                                CONTENT_SECURITY_POLICY))
+                                                csp -> csp.policyDirectives(contentSecurityPolicy))
                                         .frameOptions(frame -> frame.deny())
                                         .referrerPolicy(
                                                 referrer ->

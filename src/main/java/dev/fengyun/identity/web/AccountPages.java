@@ -2,8 +2,10 @@ package dev.fengyun.identity.web;
 
 import dev.fengyun.identity.CurrentAccount;
 import dev.fengyun.identity.EmailAlreadyRegistered;
+import dev.fengyun.identity.EmailVerification;
 import dev.fengyun.identity.IdentityManagement;
 import dev.fengyun.platform.InvalidInput;
+import dev.fengyun.platform.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -12,26 +14,31 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in and sign-up pages. */
 @Controller
 class AccountPages {
 
     private final IdentityManagement identity;
+    private final EmailVerification verification;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountPages(IdentityManagement identity) {
+    AccountPages(IdentityManagement identity, EmailVerification verification) {
         this.identity = identity;
+        this.verification = verification;
     }
 
     @GetMapping("/login")
@@ -68,7 +75,49 @@ class AccountPages {
             return "identity/signup";
         }
         signIn(account, request, response);
-        return "redirect:/";
+        verification.request(account.id());
+        return "redirect:/me/verify-email";
+    }
+
+    /** Where a buyer proves their e-mail address with the code sent there. */
+    @GetMapping("/me/verify-email")
+    String verifyForm(@AuthenticationPrincipal CurrentAccount account, Model model) {
+        if (account == null) {
+            return "redirect:/login";
+        }
+        model.addAttribute("email", account.email());
+        model.addAttribute("verified", verification.verified(account.id()));
+        return "identity/verify-email";
+    }
+
+    @PostMapping("/me/verify-email")
+    String verify(
+            @AuthenticationPrincipal CurrentAccount account,
+            @RequestParam(defaultValue = "") String code,
+            Model model) {
+        if (account == null) {
+            return "redirect:/login";
+        }
+        try {
+            verification.confirm(account.id(), code);
+        } catch (InvalidInput e) {
+            model.addAttribute("error", e.errors().get(0).code());
+        }
+        return verifyForm(account, model);
+    }
+
+    @PostMapping("/me/verify-email/resend")
+    String resend(@AuthenticationPrincipal CurrentAccount account, Model model) {
+        if (account == null) {
+            return "redirect:/login";
+        }
+        try {
+            verification.request(account.id());
+            model.addAttribute("resent", true);
+        } catch (ProblemException e) {
+            model.addAttribute("error", e.code());
+        }
+        return verifyForm(account, model);
     }
 
     /** Starts a session for the new account, as a successful sign-in would. */

@@ -2,6 +2,7 @@ package dev.fengyun.identity.web;
 
 import dev.fengyun.identity.ApiTokenInfo;
 import dev.fengyun.identity.CurrentAccount;
+import dev.fengyun.identity.EmailVerification;
 import dev.fengyun.identity.IdentityManagement;
 import dev.fengyun.identity.IssuedToken;
 import dev.fengyun.identity.Membership;
@@ -32,9 +33,31 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthApi {
 
     private final IdentityManagement identity;
+    private final EmailVerification verification;
 
-    AuthApi(IdentityManagement identity) {
+    AuthApi(IdentityManagement identity, EmailVerification verification) {
         this.identity = identity;
+        this.verification = verification;
+    }
+
+    @PostMapping("/api/v1/me/email-verification")
+    @Operation(
+            summary =
+                    "Send a six-digit code to the account's e-mail address (valid 15 minutes; at most one a minute)")
+    ResponseEntity<EmailVerification.Sent> requestVerification(
+            @AuthenticationPrincipal CurrentAccount account) {
+        return ResponseEntity.accepted().body(verification.request(account.id()));
+    }
+
+    record ConfirmRequest(@NotBlank @Size(max = 20) String code) {}
+
+    @PostMapping("/api/v1/me/email-verification/confirm")
+    @Operation(summary = "Confirm the e-mail address with the code it received (five tries)")
+    AccountView confirmVerification(
+            @AuthenticationPrincipal CurrentAccount account,
+            @Valid @RequestBody ConfirmRequest request) {
+        verification.confirm(account.id(), request.code());
+        return AccountView.of(account, identity.memberships(account), true);
     }
 
     @PostMapping("/api/v1/auth/register")
@@ -43,7 +66,7 @@ class AuthApi {
         CurrentAccount account =
                 identity.register(request.email(), request.password(), request.name());
         return ResponseEntity.created(URI.create("/api/v1/me"))
-                .body(AccountView.of(account, List.of()));
+                .body(AccountView.of(account, List.of(), false));
     }
 
     @PostMapping("/api/v1/auth/tokens")
@@ -76,7 +99,8 @@ class AuthApi {
     @GetMapping("/api/v1/me")
     @Operation(summary = "The calling account and the organizers it belongs to")
     AccountView me(@AuthenticationPrincipal CurrentAccount account) {
-        return AccountView.of(account, identity.memberships(account));
+        return AccountView.of(
+                account, identity.memberships(account), verification.verified(account.id()));
     }
 
     record RegisterRequest(
@@ -97,13 +121,16 @@ class AuthApi {
             long id,
             String email,
             String name,
+            boolean emailVerified,
             boolean platformAdmin,
             List<OrganizerRoleView> organizers) {
-        static AccountView of(CurrentAccount account, List<Membership> memberships) {
+        static AccountView of(
+                CurrentAccount account, List<Membership> memberships, boolean emailVerified) {
             return new AccountView(
                     account.id(),
                     account.email(),
                     account.displayName(),
+                    emailVerified,
                     account.platformAdmin(),
                     memberships.stream()
                             .map(

@@ -17,6 +17,10 @@ class CancellationRefunds {
 
     private final Orders orders;
     private final OrderLifecycle lifecycle;
+
+    /** Who the refunds and cancellations of a cancelled performance are recorded as. */
+    static final String ACTOR = "system:performance-cancelled";
+
     private final TransactionTemplate transactions;
 
     CancellationRefunds(Orders orders, OrderLifecycle lifecycle, TransactionTemplate transactions) {
@@ -35,14 +39,9 @@ class CancellationRefunds {
     private void settle(long orderId) {
         Order order = orders.lock(orderId).orElseThrow();
         if (order.status() == OrderStatus.PENDING_PAYMENT) {
-            lifecycle.closeUnpaid(order, OrderStatus.CANCELLED, "system:performance-cancelled");
+            lifecycle.closeUnpaid(order, OrderStatus.CANCELLED, ACTOR);
         } else if (order.status() == OrderStatus.PAID) {
-            lifecycle.refundItems(
-                    order,
-                    order.activeItems(),
-                    true,
-                    "performance cancelled",
-                    "system:performance-cancelled");
+            lifecycle.refundItems(order, order.activeItems(), true, "performance cancelled", ACTOR);
         }
     }
 }

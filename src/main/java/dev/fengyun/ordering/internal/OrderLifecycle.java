@@ -128,7 +128,11 @@ public class OrderLifecycle {
                 Map.of("payment", payment.paymentCode(), "tickets", items.size()));
         events.publishEvent(
                 new OrderPaid(
-                        order.id(), order.code(), order.organizerId(), order.performanceId()));
+                        order.id(),
+                        order.code(),
+                        order.organizerId(),
+                        order.performanceId(),
+                        order.paymentMethod()));
     }
 
     /** Ends an unpaid order: its units go back on sale. The order row must be locked. */
@@ -206,7 +210,8 @@ public class OrderLifecycle {
                         order.organizerId(),
                         order.performanceId(),
                         itemIds,
-                        amount));
+                        amount,
+                        actor.equals(CancellationRefunds.ACTOR)));
         return amount;
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -30,9 +31,9 @@ public class Orders {
     private static final String INSERT =
             """
             INSERT INTO orders (code, access_token_hash, organizer_id, performance_id, channel, status, email, name,
-                                phone, account_id, buyer_key, currency, total_minor, payment_method, payment_due_at)
+                                phone, account_id, buyer_key, currency, total_minor, payment_method, payment_due_at, locale)
             VALUES (:code, :tokenHash, :organizerId, :performanceId, :channel, 'PENDING_PAYMENT', :email, :name,
-                    :phone, :accountId, :buyerKey, :currency, 0, :paymentMethod, :paymentDueAt)
+                    :phone, :accountId, :buyerKey, :currency, 0, :paymentMethod, :paymentDueAt, :locale)
             RETURNING id
             """;
 
@@ -120,6 +121,10 @@ public class Orders {
                 .param("currency", order.currency())
                 .param("paymentMethod", order.paymentMethod())
                 .param("paymentDueAt", Jdbc.timestamp(order.paymentDueAt()))
+                // the language of the request that placed it: messages about the order use it
+                .param(
+                        "locale",
+                        LocaleContextHolder.getLocale().getLanguage().equals("zh") ? "zh-CN" : "en")
                 .query(Long.class)
                 .single();
     }

@@ -9,6 +9,7 @@ import dev.fengyun.identity.OrganizerRole;
 import dev.fengyun.identity.RequiresOrganizerRole;
 import dev.fengyun.ordering.Order;
 import dev.fengyun.ordering.OrderDesk;
+import dev.fengyun.ordering.OrderMessages;
 import dev.fengyun.ordering.OrderStatus;
 import dev.fengyun.payment.PaymentManagement;
 import dev.fengyun.platform.Page;
@@ -34,17 +35,21 @@ class ConsoleOrderPages {
     private final TicketingManagement ticketing;
     private final PaymentManagement payments;
 
+    private final OrderMessages messages;
+
     ConsoleOrderPages(
             OrderDesk desk,
             CatalogManagement catalog,
             Storefront storefront,
             TicketingManagement ticketing,
-            PaymentManagement payments) {
+            PaymentManagement payments,
+            OrderMessages messages) {
         this.desk = desk;
         this.catalog = catalog;
         this.storefront = storefront;
         this.ticketing = ticketing;
         this.payments = payments;
+        this.messages = messages;
     }
 
     @GetMapping("/console/{org}/orders")
@@ -90,6 +95,7 @@ class ConsoleOrderPages {
         model.addAttribute("payments", payments.paymentsOf(order.id()));
         model.addAttribute(
                 "refundRequest", desk.refundRequest(org.organizerId(), code).orElse(null));
+        model.addAttribute("messages", messages.of(order.id()));
         model.addAttribute(
                 "history",
                 org.role().includes(OrganizerRole.MANAGER)

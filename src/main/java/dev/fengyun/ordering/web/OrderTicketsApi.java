@@ -3,8 +3,11 @@ package dev.fengyun.ordering.web;
 import dev.fengyun.ordering.Checkout;
 import dev.fengyun.ordering.Order;
 import dev.fengyun.platform.Conflict;
+import dev.fengyun.platform.Digests;
 import dev.fengyun.platform.InvalidInput;
 import dev.fengyun.platform.NotFound;
+import dev.fengyun.storage.ObjectStore;
+import dev.fengyun.storage.StoredObject;
 import dev.fengyun.ticketing.QrCodes;
 import dev.fengyun.ticketing.Ticket;
 import dev.fengyun.ticketing.TicketDocuments;
@@ -17,6 +20,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
@@ -46,16 +52,21 @@ class OrderTicketsApi {
     private static final MediaType CALENDAR =
             MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
+    private static final Duration PDF_LINK_VALIDITY = Duration.ofHours(1);
+
     private final Checkout checkout;
     private final TicketingManagement ticketing;
     private final TicketDocuments documents;
     private final Clock clock;
+    private final ObjectStore objects;
 
     OrderTicketsApi(
             Checkout checkout,
             TicketingManagement ticketing,
             TicketDocuments documents,
-            Clock clock) {
+            Clock clock,
+            ObjectStore objects) {
+        this.objects = objects;
         this.checkout = checkout;
         this.ticketing = ticketing;
         this.documents = documents;
@@ -66,7 +77,46 @@ class OrderTicketsApi {
     @Operation(summary = "All valid tickets of the order as one PDF, a page each")
     ResponseEntity<byte[]> orderPdf(@PathVariable String code, OrderAccess access) {
         Order order = access.order(checkout, code);
-        return file(PDF, code + ".pdf", documents.pdf(code, validTickets(order)));
+        return file(PDF, code + ".pdf", storedPdf(order).content());
+    }
+
+    /** A link to the order's ticket PDF that works for an hour without any credential. */
+    record PdfLink(String url, Instant expiresAt) {}
+
+    @GetMapping("/api/v1/orders/{code}/tickets.pdf/link")
+    @Operation(
+            summary =
+                    "A signed link to the tickets PDF, valid for an hour, to open or share without a token")
+    PdfLink orderPdfLink(@PathVariable String code, OrderAccess access) {
+        Order order = access.order(checkout, code);
+        String key = storedPdf(order).key();
+        return new PdfLink(
+                objects.signedUrl(key, PDF_LINK_VALIDITY), clock.instant().plus(PDF_LINK_VALIDITY));
+    }
+
+    private record StoredPdf(String key, byte[] content) {}
+
+    /**
+     * The order's ticket PDF from the object store, rendered and stored the first time for the set
+     * of valid tickets (a refund or transfer changes the set, and so the key).
+     */
+    private StoredPdf storedPdf(Order order) {
+        List<Ticket> tickets = validTickets(order);
+        String fingerprint =
+                HexFormat.of()
+                        .formatHex(
+                                Digests.sha256(
+                                        String.join(
+                                                ",", tickets.stream().map(Ticket::code).toList())))
+                        .substring(0, 20);
+        String key =
+                "tickets/" + order.code().toLowerCase(Locale.ROOT) + "/" + fingerprint + ".pdf";
+        byte[] content = objects.get(key).map(StoredObject::content).orElse(null);
+        if (content == null) {
+            content = documents.pdf(order.code(), tickets);
+            objects.put(key, content, "application/pdf");
+        }
+        return new StoredPdf(key, content);
     }
 
     @GetMapping("/api/v1/orders/{code}/tickets/{ticketId}.pdf")

@@ -28,6 +28,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -149,10 +150,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Whether the database connection is what failed, however the exception was wrapped: a
-     * connection-class SQL state (08…) or a transient connection error anywhere in the causes.
+     * connection-class SQL state (08…) or a transient connection error anywhere in the causes, or
+     * in the exception a failed rollback replaced (the pool reports the closed connection of the
+     * rollback without a SQL state).
      */
     static boolean lostTheDatabase(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException failed
+                    && failed.getApplicationException() != null
+                    && lostTheDatabase(failed.getApplicationException())) {
+                return true;
+            }
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException

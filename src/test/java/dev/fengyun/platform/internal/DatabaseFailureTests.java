@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -21,6 +22,19 @@ class DatabaseFailureTests {
                         "JDBC rollback failed",
                         new SQLException(
                                 "An I/O error occurred while sending to the backend.", "08006"));
+        assertThat(ProblemDetailsAdvice.lostTheDatabase(rollbackFailed)).isTrue();
+    }
+
+    @Test
+    void aFailedRollbackIsJudgedByTheFailureItReplaced() {
+        // HikariCP reports the rollback on the broken connection as a plain "Connection is closed"
+        TransactionSystemException rollbackFailed =
+                new TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"));
+        assertThat(ProblemDetailsAdvice.lostTheDatabase(rollbackFailed)).isFalse();
+        rollbackFailed.initApplicationException(
+                new DataAccessResourceFailureException(
+                        "An I/O error occurred while sending to the backend."));
         assertThat(ProblemDetailsAdvice.lostTheDatabase(rollbackFailed)).isTrue();
     }
 
