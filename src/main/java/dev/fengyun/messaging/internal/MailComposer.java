@@ -97,12 +97,7 @@ class MailComposer {
         // person a ticket was passed on to.
         model.put(
                 "link",
-                toBuyer
-                        ? settings.publicUrl()
-                                + orders.ticketLink(
-                                                order.organizerId(), order.code(), "system:mail")
-                                        .path()
-                        : null);
+                toBuyer ? settings.publicUrl() + orders.buyerLink(order.code()).path() : null);
         String prefix = "mail." + message.kind().template();
         String subject =
                 messages.getMessage(

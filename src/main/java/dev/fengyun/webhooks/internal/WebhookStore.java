@@ -1,5 +1,6 @@
 package dev.fengyun.webhooks.internal;
 
+import dev.fengyun.platform.ExpiringCache;
 import dev.fengyun.platform.Jdbc;
 import dev.fengyun.webhooks.Webhook;
 import dev.fengyun.webhooks.WebhookDelivery;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,7 +26,11 @@ public class WebhookStore {
             "d.id, d.code, d.webhook_id, d.event, d.body, d.status, d.attempts, d.next_attempt_at, d.last_status,"
                     + " d.last_error, d.created_at, d.delivered_at";
 
+    static final Duration SUBSCRIPTIONS_TTL = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final ExpiringCache<Long, Set<String>> subscriptions =
+            new ExpiringCache<>(SUBSCRIPTIONS_TTL, 10_000);
 
     WebhookStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,17 +41,20 @@ public class WebhookStore {
 
     public long insert(
             String code, long organizerId, String url, List<String> events, byte[] sealedSecret) {
-        return jdbc.sql(
-                        """
+        long id =
+                jdbc.sql(
+                                """
                         INSERT INTO webhooks (code, organizer_id, url, events, secret_sealed)
                         VALUES (:code, :org, :url, :events, :secret) RETURNING id""")
-                .param("code", code)
-                .param("org", organizerId)
-                .param("url", url)
-                .param("events", events.toArray(String[]::new))
-                .param("secret", sealedSecret)
-                .query(Long.class)
-                .single();
+                        .param("code", code)
+                        .param("org", organizerId)
+                        .param("url", url)
+                        .param("events", events.toArray(String[]::new))
+                        .param("secret", sealedSecret)
+                        .query(Long.class)
+                        .single();
+        changed(organizerId);
+        return id;
     }
 
     public List<Endpoint> ofOrganizer(long organizerId) {
@@ -87,6 +96,7 @@ public class WebhookStore {
                 .param("events", events.toArray(String[]::new))
                 .param("enabled", enabled)
                 .update();
+        forgetOrganizerOf(id);
     }
 
     public void rotate(long id, byte[] sealedSecret) {
@@ -106,6 +116,7 @@ public class WebhookStore {
                         "UPDATE webhook_deliveries SET status = 'FAILED', last_error = 'webhook deleted' WHERE webhook_id = :id AND status = 'PENDING'")
                 .param("id", id)
                 .update();
+        forgetOrganizerOf(id);
     }
 
     void disable(long id, String reason) {
@@ -114,6 +125,15 @@ public class WebhookStore {
                 .param("id", id)
                 .param("reason", reason)
                 .update();
+        forgetOrganizerOf(id);
+    }
+
+    private void forgetOrganizerOf(long webhookId) {
+        jdbc.sql("SELECT organizer_id FROM webhooks WHERE id = :id")
+                .param("id", webhookId)
+                .query(Long.class)
+                .optional()
+                .ifPresent(this::changed);
     }
 
     /** One delivery of an event to every enabled webhook of the organizer that subscribes to it. */
@@ -121,6 +141,9 @@ public class WebhookStore {
             long organizerId,
             String event,
             java.util.function.Function<String, String> bodyForDelivery) {
+        if (!subscribed(organizerId, event)) {
+            return;
+        }
         List<Long> subscribers =
                 jdbc.sql(
                                 """
@@ -244,16 +267,29 @@ public class WebhookStore {
                 .optional();
     }
 
-    /** Whether an enabled webhook of the organizer subscribes to the event. */
+    /**
+     * Whether an enabled webhook of the organizer subscribes to the event. Asked in every paying
+     * transaction, so answered from a cache of each organizer's subscribed events: changes made on
+     * this instance apply at once, changes made on another within {@link #SUBSCRIPTIONS_TTL}.
+     */
     boolean subscribed(long organizerId, String event) {
-        return jdbc.sql(
-                        """
-                        SELECT EXISTS (SELECT 1 FROM webhooks WHERE organizer_id = :org AND enabled
-                                       AND deleted_at IS NULL AND :event = ANY (events))""")
-                .param("org", organizerId)
-                .param("event", event)
-                .query(Boolean.class)
-                .single();
+        return subscriptions.get(organizerId, this::loadSubscriptions).contains(event);
+    }
+
+    /** Forgets the cached subscriptions of an organizer after a change to its webhooks. */
+    void changed(long organizerId) {
+        subscriptions.invalidate(organizerId);
+    }
+
+    private Set<String> loadSubscriptions(long organizerId) {
+        return Set.copyOf(
+                jdbc.sql(
+                                """
+                        SELECT DISTINCT unnest(events) FROM webhooks
+                        WHERE organizer_id = :org AND enabled AND deleted_at IS NULL""")
+                        .param("org", organizerId)
+                        .query(String.class)
+                        .list());
     }
 
     /** Records that a performance sold out; false when it was reported already. */
