@@ -38,7 +38,9 @@ load_finish
 # Holds last a minute here. The holds open at the kill whose buyers never got to order (their
 # request died with the instance) must count as free once their minute is over, and the tidy-up
 # (every 30 s, for holds lapsed over a minute) must then release their units.
-at_kill() { psql_ -c "SELECT count(*) FROM units WHERE hold_id IN ($held_at_kill) AND status = 'HELD' $1"; }
+# (Units of a hold that was ordered, but whose payment died with the instance, stay with that
+# unpaid order until its payment deadline; the order expiry returns them, as for any unpaid order.)
+at_kill() { psql_ -c "SELECT count(*) FROM units WHERE hold_id IN ($held_at_kill) AND order_id IS NULL AND status = 'HELD' $1"; }
 wait_until=$((killed_at + 65))
 [ "$(date +%s)" -lt "$wait_until" ] && sleep $((wait_until - $(date +%s)))
 abandoned=$(at_kill "")
