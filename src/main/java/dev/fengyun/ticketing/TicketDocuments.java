@@ -2,12 +2,17 @@ package dev.fengyun.ticketing;
 
 import dev.fengyun.catalog.PerformanceDetails;
 import dev.fengyun.catalog.Storefront;
+import dev.fengyun.platform.Digests;
+import dev.fengyun.storage.ObjectStore;
+import dev.fengyun.storage.StoredObject;
 import dev.fengyun.ticketing.internal.TicketPdf;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -21,9 +26,37 @@ public class TicketDocuments {
     private final Storefront storefront;
     private final TicketPdf pdf;
 
-    TicketDocuments(Storefront storefront, TicketPdf pdf) {
+    private final ObjectStore objects;
+
+    TicketDocuments(Storefront storefront, TicketPdf pdf, ObjectStore objects) {
         this.storefront = storefront;
         this.pdf = pdf;
+        this.objects = objects;
+    }
+
+    /** An order's ticket PDF as kept in the object store, under {@code key}. */
+    public record StoredPdf(String key, byte[] content) {}
+
+    /**
+     * The PDF of these tickets of an order from the object store, rendered and stored the first
+     * time for this set of tickets (a refund or transfer changes the set, and so the key). The
+     * buyer's download, its shareable link and the confirmation e-mail all use this one copy.
+     */
+    public StoredPdf storedPdf(String orderCode, List<Ticket> tickets) {
+        String fingerprint =
+                HexFormat.of()
+                        .formatHex(
+                                Digests.sha256(
+                                        String.join(
+                                                ",", tickets.stream().map(Ticket::code).toList())))
+                        .substring(0, 20);
+        String key = "tickets/" + orderCode.toLowerCase(Locale.ROOT) + "/" + fingerprint + ".pdf";
+        byte[] content = objects.get(key).map(StoredObject::content).orElse(null);
+        if (content == null) {
+            content = pdf(orderCode, tickets);
+            objects.put(key, content, "application/pdf");
+        }
+        return new StoredPdf(key, content);
     }
 
     /** One page per ticket: event, performance, venue, seat or zone, holder, order code, QR. */

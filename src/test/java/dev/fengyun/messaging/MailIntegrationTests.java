@@ -83,6 +83,12 @@ class MailIntegrationTests extends IntegrationTest {
                 .startsWith("%PDF");
         assertThat(new String(parts.attachments.get("event.ics"), StandardCharsets.UTF_8))
                 .contains("BEGIN:VCALENDAR", code);
+        // The same copy the buyer downloads: rendered once, kept in the object store.
+        assertThat(
+                        api.as(placed.json().get("accessToken").asString())
+                                .get("/api/v1/orders/" + code + "/tickets.pdf")
+                                .bytes())
+                .isEqualTo(parts.attachments.get("tickets-" + code + ".pdf"));
 
         // The link opens the order without signing in.
         Matcher link =

@@ -118,7 +118,7 @@ class MailComposer {
                     new Attachment(
                             "tickets-" + order.code() + ".pdf",
                             "application/pdf",
-                            documents.pdf(order.code(), tickets)));
+                            documents.storedPdf(order.code(), tickets).content()));
             attachments.add(
                     new Attachment(
                             "event.ics",

@@ -3,11 +3,9 @@ package dev.fengyun.ordering.web;
 import dev.fengyun.ordering.Checkout;
 import dev.fengyun.ordering.Order;
 import dev.fengyun.platform.Conflict;
-import dev.fengyun.platform.Digests;
 import dev.fengyun.platform.InvalidInput;
 import dev.fengyun.platform.NotFound;
 import dev.fengyun.storage.ObjectStore;
-import dev.fengyun.storage.StoredObject;
 import dev.fengyun.ticketing.QrCodes;
 import dev.fengyun.ticketing.Ticket;
 import dev.fengyun.ticketing.TicketDocuments;
@@ -22,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
@@ -94,29 +91,8 @@ class OrderTicketsApi {
                 objects.signedUrl(key, PDF_LINK_VALIDITY), clock.instant().plus(PDF_LINK_VALIDITY));
     }
 
-    private record StoredPdf(String key, byte[] content) {}
-
-    /**
-     * The order's ticket PDF from the object store, rendered and stored the first time for the set
-     * of valid tickets (a refund or transfer changes the set, and so the key).
-     */
-    private StoredPdf storedPdf(Order order) {
-        List<Ticket> tickets = validTickets(order);
-        String fingerprint =
-                HexFormat.of()
-                        .formatHex(
-                                Digests.sha256(
-                                        String.join(
-                                                ",", tickets.stream().map(Ticket::code).toList())))
-                        .substring(0, 20);
-        String key =
-                "tickets/" + order.code().toLowerCase(Locale.ROOT) + "/" + fingerprint + ".pdf";
-        byte[] content = objects.get(key).map(StoredObject::content).orElse(null);
-        if (content == null) {
-            content = documents.pdf(order.code(), tickets);
-            objects.put(key, content, "application/pdf");
-        }
-        return new StoredPdf(key, content);
+    private TicketDocuments.StoredPdf storedPdf(Order order) {
+        return documents.storedPdf(order.code(), validTickets(order));
     }
 
     @GetMapping("/api/v1/orders/{code}/tickets/{ticketId}.pdf")

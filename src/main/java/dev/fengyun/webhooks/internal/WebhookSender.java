@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -75,11 +76,10 @@ class WebhookSender {
     void deliverDue() throws InterruptedException {
         List<WebhookStore.Claimed> claimed =
                 transactions.execute(status -> store.claimDue(32, LEASE));
-        List<Future<?>> running =
-                claimed.stream()
-                        .map(d -> senders.submit(() -> deliver(d)))
-                        .<Future<?>>map(f -> f)
-                        .toList();
+        List<Future<?>> running = new ArrayList<>();
+        for (WebhookStore.Claimed delivery : claimed) {
+            running.add(senders.submit(() -> deliver(delivery)));
+        }
         for (Future<?> future : running) {
             try {
                 future.get();

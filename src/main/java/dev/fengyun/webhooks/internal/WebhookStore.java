@@ -2,6 +2,7 @@ package dev.fengyun.webhooks.internal;
 
 import dev.fengyun.platform.ExpiringCache;
 import dev.fengyun.platform.Jdbc;
+import dev.fengyun.platform.RandomCodes;
 import dev.fengyun.webhooks.Webhook;
 import dev.fengyun.webhooks.WebhookDelivery;
 import java.sql.Array;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -137,10 +139,7 @@ public class WebhookStore {
     }
 
     /** One delivery of an event to every enabled webhook of the organizer that subscribes to it. */
-    void enqueue(
-            long organizerId,
-            String event,
-            java.util.function.Function<String, String> bodyForDelivery) {
+    void enqueue(long organizerId, String event, Function<String, String> bodyForDelivery) {
         if (!subscribed(organizerId, event)) {
             return;
         }
@@ -154,7 +153,7 @@ public class WebhookStore {
                         .query(Long.class)
                         .list();
         for (long webhookId : subscribers) {
-            String code = "DL" + dev.fengyun.platform.RandomCodes.code(18);
+            String code = "DL" + RandomCodes.code(18);
             jdbc.sql(
                             "INSERT INTO webhook_deliveries (code, webhook_id, event, body) VALUES (:code, :webhook, :event, :body)")
                     .param("code", code)
