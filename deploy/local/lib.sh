@@ -45,7 +45,7 @@ app_start() {
     local name=$1 port=$2 jar=${3:-$work/fengyun.jar}
     FENGYUN_DB_URL=$(db_url) FENGYUN_DB_USER=postgres FENGYUN_MASTER_KEY="$master_key" \
     FENGYUN_ADMIN_EMAIL=$admin_email FENGYUN_ADMIN_PASSWORD=$admin_password \
-    FENGYUN_PAYMENT_DEMO=true FENGYUN_DEMO_DATA=true FENGYUN_DB_POOL_SIZE=10 \
+    FENGYUN_PAYMENT_DEMO=true FENGYUN_DEMO_DATA=true FENGYUN_DB_POOL_SIZE=10 FENGYUN_RATE_LIMITS=off \
     SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 \
         java -Xms256m -Xmx512m -XX:TieredStopAtLevel=1 -jar "$jar" >>"$work/$name.log" 2>&1 &
     printf -v "pid_$name" '%s' $!

@@ -10,10 +10,11 @@
 
   /**
    * Calls the API; resolves to {status, json}. Problem details come back as json too. A FormData
-   * body (file uploads) goes as multipart/form-data, anything else as JSON.
+   * body (file uploads) goes as multipart/form-data, anything else as JSON; extraHeaders are sent
+   * as given.
    */
-  async function api(method, path, body) {
-    const headers = { 'Accept': 'application/json' };
+  async function api(method, path, body, extraHeaders) {
+    const headers = Object.assign({ 'Accept': 'application/json' }, extraHeaders);
     const multipart = body instanceof FormData;
     if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && csrf) headers[csrfHeader.content] = csrf.content;

@@ -226,17 +226,55 @@
 
   // --- holding -------------------------------------------------------------------------------
 
+  /*
+   * A protected sale asks more of each hold: an admission token from the waiting room and a solved
+   * proof-of-work challenge (GET …/protection says which). Both are single-use, so they are fetched
+   * afresh for every attempt.
+   */
+  async function saleProof() {
+    const headers = {};
+    const protection = (await Fengyun.api('GET', '/api/v1/performances/' + performanceId + '/protection')).json || {};
+    if (protection.waitingRoom) {
+      const admission = await Fengyun.api('POST', '/api/v1/waiting-room/' + performanceId + '/admission');
+      if (admission.status !== 200) {
+        window.location.assign('/performances/' + performanceId + '/queue');
+        return null;
+      }
+      headers['Fengyun-Admission'] = admission.json.admission;
+    }
+    if (protection.challengeDifficulty > 0) {
+      showError(text.checking);
+      const challenge = (await Fengyun.api('POST', '/api/v1/performances/' + performanceId + '/challenge')).json;
+      const solution = await new Promise((resolve, reject) => {
+        const worker = new Worker('/js/pow-worker.js');
+        worker.onmessage = (e) => { worker.terminate(); resolve(e.data.solution); };
+        worker.onerror = (e) => { worker.terminate(); reject(e); };
+        worker.postMessage({ challenge: challenge.challenge, difficulty: challenge.difficulty });
+      });
+      headers['Fengyun-Challenge'] = challenge.challenge + ':' + solution;
+    }
+    return headers;
+  }
+
+  const PROOF_PROBLEMS = ['ADMISSION_REQUIRED', 'CHALLENGE_REQUIRED', 'CHALLENGE_EXPIRED', 'CHALLENGE_USED'];
+
   async function hold(body, button) {
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     showError(null);
     try {
-      const response = await Fengyun.api('POST', '/api/v1/holds', Object.assign({ performanceId }, body));
-      if (response.status === 201) {
-        window.location.assign('/checkout/' + encodeURIComponent(response.json.id));
-        return;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const headers = await saleProof();
+        if (headers === null) return;
+        const response = await Fengyun.api('POST', '/api/v1/holds', Object.assign({ performanceId }, body), headers);
+        if (response.status === 201) {
+          window.location.assign('/checkout/' + encodeURIComponent(response.json.id));
+          return;
+        }
+        if (attempt === 0 && response.json && PROOF_PROBLEMS.includes(response.json.code)) continue;
+        showError(Fengyun.problemText(response.json, text));
+        break;
       }
-      showError(Fengyun.problemText(response.json, text));
       refresh();
     } catch (e) {
       showError(text['error.other']);

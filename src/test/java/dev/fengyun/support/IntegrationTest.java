@@ -35,6 +35,9 @@ public abstract class IntegrationTest {
         registry.add("FENGYUN_MAIL_FROM", () -> "Fengyun Tickets <tickets@test.fengyun.dev>");
         registry.add("FENGYUN_PUBLIC_URL", () -> "https://tickets.test.fengyun.dev");
         registry.add("FENGYUN_WEBHOOK_ALLOW_LOOPBACK", () -> "true");
+        // Tests call from one address far faster than any buyer; RateLimitIntegrationTests
+        // starts instances with the limits on.
+        registry.add("FENGYUN_RATE_LIMITS", () -> "off");
         registry.add(
                 "FENGYUN_DATA_DIR",
                 () -> java.nio.file.Path.of("target", "test-data").toAbsolutePath().toString());

@@ -29,6 +29,9 @@ public final class SecondInstance implements AutoCloseable {
         properties.add("--FENGYUN_ADMIN_EMAIL=" + IntegrationTest.ADMIN_EMAIL);
         properties.add("--FENGYUN_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD);
         properties.add("--FENGYUN_PAYMENT_DEMO=true");
+        if (!extraSettings.containsKey("FENGYUN_RATE_LIMITS")) {
+            properties.add("--FENGYUN_RATE_LIMITS=off"); // as in IntegrationTest
+        }
         extraSettings.forEach((name, value) -> properties.add("--" + name + "=" + value));
         // Command-line arguments outrank application.properties, as environment variables do.
         ConfigurableApplicationContext context =

@@ -58,6 +58,11 @@ class BuyerPages {
                     "error.SALES_NOT_OPEN",
                     "error.LIMIT_EXCEEDED",
                     "error.VALIDATION_FAILED",
+                    "error.ADMISSION_REQUIRED",
+                    "error.VERIFIED_ACCOUNT_REQUIRED",
+                    "error.CHALLENGE_INVALID",
+                    "error.RATE_LIMITED",
+                    "checking",
                     "error.other");
 
     private final Storefront storefront;

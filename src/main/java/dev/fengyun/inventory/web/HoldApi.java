@@ -8,8 +8,11 @@ import dev.fengyun.inventory.Hold;
 import dev.fengyun.inventory.HoldRequest;
 import dev.fengyun.inventory.InventoryManagement;
 import dev.fengyun.platform.Money;
+import dev.fengyun.protection.SaleGuard;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,16 +37,26 @@ class HoldApi {
 
     private final InventoryManagement inventory;
     private final Storefront storefront;
+    private final SaleGuard guard;
 
-    HoldApi(InventoryManagement inventory, Storefront storefront) {
+    HoldApi(InventoryManagement inventory, Storefront storefront, SaleGuard guard) {
         this.inventory = inventory;
         this.storefront = storefront;
+        this.guard = guard;
     }
 
     @PostMapping("/api/v1/holds")
     @Operation(
-            summary = "Hold chosen seats (all or nothing) or a quantity of a zone (best available)")
-    ResponseEntity<HoldView> hold(@Valid @RequestBody HoldBody body) {
+            summary = "Hold chosen seats (all or nothing) or a quantity of a zone (best available)",
+            description =
+                    "A protected sale (GET /api/v1/performances/{id}/protection) also needs the"
+                            + " headers Fengyun-Admission and Fengyun-Queue (waiting room) and"
+                            + " Fengyun-Challenge (proof of work); see docs/on-sale-protection.md.")
+    ResponseEntity<HoldView> hold(
+            @Valid @RequestBody HoldBody body,
+            @Parameter(hidden = true) HttpServletRequest request) {
+        // A protected sale's door (verified account, admission, challenge) before any seat work.
+        guard.checkHold(body.performanceId(), request);
         Hold hold =
                 inventory.hold(
                         new HoldRequest(

@@ -15,6 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
 
+    /** First of all, so everything after it sees the real client address and scheme. */
+    @Bean
+    FilterRegistrationBean<ForwardedHeadersFilter> forwardedHeadersFilter(Settings settings) {
+        TrustedProxies proxies =
+                TrustedProxies.parse(
+                        settings.text(TrustedProxies.VARIABLE, TrustedProxies.DEFAULT));
+        FilterRegistrationBean<ForwardedHeadersFilter> registration =
+                new FilterRegistrationBean<>(new ForwardedHeadersFilter(proxies));
+        registration.setOrder(Integer.MIN_VALUE);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
             Settings settings, DatabaseSettings database, ProblemResponses problems) {

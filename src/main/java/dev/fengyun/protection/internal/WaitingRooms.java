@@ -1,0 +1,220 @@
+package dev.fengyun.protection.internal;
+
+import dev.fengyun.platform.Forbidden;
+import dev.fengyun.platform.NotFound;
+import dev.fengyun.platform.RandomCodes;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Visitors in waiting rooms. Joining writes one row; everything after is answered from {@link
+ * ProtectionState} and the visitor's own signed token, which carries their place (once known) and
+ * when they were admitted, so polls cost no database work.
+ *
+ * <p>An admitted visitor gets admission tokens: single-use, valid for {@link #ADMISSION_VALIDITY},
+ * bound to the visitor (a hold must show both) and issued until their admission window closes.
+ */
+@Component
+public class WaitingRooms {
+
+    /** How long one admission token stays good: long enough to choose seats, short to resell. */
+    public static final Duration ADMISSION_VALIDITY = Duration.ofMinutes(2);
+
+    private final ProtectionState state;
+    private final ProtectionStore store;
+    private final Tokens tokens;
+    private final Clock clock;
+
+    WaitingRooms(ProtectionState state, ProtectionStore store, Tokens tokens, Clock clock) {
+        this.state = state;
+        this.store = store;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public enum Stage {
+        /**
+         * Before the start: everyone here now will be shuffled into a random order at the start.
+         */
+        PRE_QUEUE,
+        /** In the queue; position and estimated wait known once the visitor has a number. */
+        WAITING,
+        /** May hold seats until {@code admittedUntil}. */
+        ADMITTED,
+        /** The admission window passed; join again to queue anew. */
+        EXPIRED
+    }
+
+    /** A visitor's signed token: who they are, their number once known, when they were let in. */
+    public record Visitor(long performanceId, UUID id, long number, long admittedAt) {
+        boolean numbered() {
+            return number != Protection.UNNUMBERED;
+        }
+    }
+
+    public record Status(
+            Visitor visitor,
+            String token,
+            Stage stage,
+            Instant startsAt,
+            long position,
+            long estimatedWaitSeconds,
+            Instant admittedUntil) {}
+
+    /** The waiting room of a performance, if it has one. */
+    public Optional<Protection> room(long performanceId) {
+        return state.of(performanceId).filter(Protection::hasWaitingRoom);
+    }
+
+    public Status join(long performanceId) {
+        Protection room =
+                room(performanceId)
+                        .orElseThrow(
+                                () ->
+                                        new NotFound(
+                                                "NO_WAITING_ROOM",
+                                                "This performance has no waiting room."));
+        UUID id = UUID.randomUUID();
+        long number =
+                store.join(performanceId, id)
+                        .orElseThrow(
+                                () ->
+                                        new NotFound(
+                                                "NO_WAITING_ROOM",
+                                                "This performance has no waiting room."));
+        return status(room, new Visitor(performanceId, id, number, 0));
+    }
+
+    /** Where the visitor stands now; the token in the answer replaces theirs. */
+    public Status status(Protection room, Visitor visitor) {
+        Instant now = clock.instant();
+        if (now.isBefore(room.queueStartsAt())) {
+            return answer(room, visitor, Stage.PRE_QUEUE, -1, -1, null);
+        }
+        if (!visitor.numbered() && room.shuffled()) {
+            Optional<Long> number = state.shuffledNumber(room, visitor.id());
+            if (number.isPresent()) {
+                visitor = new Visitor(visitor.performanceId(), visitor.id(), number.get(), 0);
+            }
+        }
+        if (!visitor.numbered()) {
+            return answer(room, visitor, Stage.WAITING, -1, -1, null); // being placed right now
+        }
+        long rank = room.rank(visitor.number());
+        long released = room.released();
+        if (visitor.admittedAt() == 0 && rank > released) {
+            long position = rank - released;
+            return answer(room, visitor, Stage.WAITING, position, room.secondsFor(position), null);
+        }
+        long admittedAt = visitor.admittedAt() == 0 ? now.getEpochSecond() : visitor.admittedAt();
+        visitor = new Visitor(visitor.performanceId(), visitor.id(), visitor.number(), admittedAt);
+        Instant until =
+                Instant.ofEpochSecond(admittedAt).plus(Duration.ofMinutes(room.admissionMinutes()));
+        Stage stage = now.isBefore(until) ? Stage.ADMITTED : Stage.EXPIRED;
+        return answer(room, visitor, stage, 0, 0, until);
+    }
+
+    /** An admission token for a visitor whose turn it is. */
+    public String admit(Protection room, Visitor visitor) {
+        Status status = status(room, visitor);
+        if (status.stage() != Stage.ADMITTED) {
+            throw new Forbidden(
+                    "ADMISSION_REQUIRED",
+                    status.stage() == Stage.EXPIRED
+                            ? "Your turn in the waiting room has passed; join the queue again."
+                            : "It is not your turn yet; keep your place in the waiting room.");
+        }
+        Instant expiresAt = clock.instant().plus(ADMISSION_VALIDITY);
+        if (status.admittedUntil().isBefore(expiresAt)) {
+            expiresAt = status.admittedUntil();
+        }
+        ByteBuffer payload = Tokens.payload(Tokens.ADMISSION, 8 + 16 + 16 + 8);
+        putUuid(payload.putLong(room.performanceId()), visitor.id())
+                .put(RandomCodes.bytes(16))
+                .putLong(expiresAt.getEpochSecond());
+        return tokens.sign(payload);
+    }
+
+    /**
+     * Checks an admission token shown with the visitor token it was issued to; the caller spends
+     * it.
+     */
+    public SingleUse check(long performanceId, String admission, Optional<Visitor> visitor) {
+        if (admission == null || admission.isBlank()) {
+            throw required(
+                    "This sale admits buyers through its waiting room: join it at /performances/"
+                            + performanceId
+                            + "/queue (API: POST /api/v1/waiting-room/"
+                            + performanceId
+                            + "/join).");
+        }
+        ByteBuffer payload =
+                tokens.open(admission, Tokens.ADMISSION)
+                        .orElseThrow(
+                                () ->
+                                        required(
+                                                "The admission token was not issued by this service."));
+        long forPerformance = payload.getLong();
+        UUID visitorId = getUuid(payload);
+        byte[] id = new byte[16];
+        payload.get(id);
+        Instant expiresAt = Instant.ofEpochSecond(payload.getLong());
+        if (forPerformance != performanceId) {
+            throw required("The admission token is for another performance.");
+        }
+        if (visitor.isEmpty() || !visitor.get().id().equals(visitorId)) {
+            throw required("The admission token belongs to another visitor.");
+        }
+        if (!clock.instant().isBefore(expiresAt)) {
+            throw required("The admission token expired; ask the waiting room for a new one.");
+        }
+        return new SingleUse(
+                id,
+                expiresAt,
+                "ADMISSION_REQUIRED",
+                "The admission token was used already; each is good for one hold.");
+    }
+
+    public String sign(Visitor visitor) {
+        ByteBuffer payload = Tokens.payload(Tokens.VISITOR, 8 + 16 + 8 + 8);
+        putUuid(payload.putLong(visitor.performanceId()), visitor.id())
+                .putLong(visitor.number())
+                .putLong(visitor.admittedAt());
+        return tokens.sign(payload);
+    }
+
+    /** The visitor a token names, if genuine and for this performance. */
+    public Optional<Visitor> visitor(String token, long performanceId) {
+        return tokens.open(token, Tokens.VISITOR)
+                .map(p -> new Visitor(p.getLong(), getUuid(p), p.getLong(), p.getLong()))
+                .filter(v -> v.performanceId() == performanceId);
+    }
+
+    private Status answer(
+            Protection room,
+            Visitor visitor,
+            Stage stage,
+            long position,
+            long wait,
+            Instant until) {
+        return new Status(
+                visitor, sign(visitor), stage, room.queueStartsAt(), position, wait, until);
+    }
+
+    private static Forbidden required(String detail) {
+        return new Forbidden("ADMISSION_REQUIRED", detail);
+    }
+
+    private static ByteBuffer putUuid(ByteBuffer buffer, UUID id) {
+        return buffer.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+    }
+
+    private static UUID getUuid(ByteBuffer buffer) {
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+}
