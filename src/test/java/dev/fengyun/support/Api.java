@@ -50,6 +50,11 @@ public final class Api {
         return header("Authorization", "Bearer " + token);
     }
 
+    /** The same caller (headers) talking to another instance. */
+    public Api at(Api instance) {
+        return new Api(instance.base, headers);
+    }
+
     public Api header(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
