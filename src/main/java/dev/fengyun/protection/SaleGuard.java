@@ -93,15 +93,22 @@ public class SaleGuard {
 
     /** The visitor of a performance's waiting room this request comes from, if any. */
     public Optional<WaitingRooms.Visitor> visitor(HttpServletRequest request, long performanceId) {
+        String token = visitorToken(request, performanceId);
+        return token == null ? Optional.empty() : rooms.visitor(token, performanceId);
+    }
+
+    /** The visitor token the request carries (header, else cookie), or null. */
+    public static String visitorToken(HttpServletRequest request, long performanceId) {
         String token = request.getHeader(VISITOR_HEADER);
         if (token == null && request.getCookies() != null) {
+            String name = visitorCookie(performanceId);
             for (Cookie cookie : request.getCookies()) {
-                if (cookie.getName().equals(visitorCookie(performanceId))) {
+                if (cookie.getName().equals(name)) {
                     token = cookie.getValue();
                 }
             }
         }
-        return token == null ? Optional.empty() : rooms.visitor(token, performanceId);
+        return token;
     }
 
     /** Whether a page visit may see the seat map now (not a protected sale, or admitted). */
@@ -111,7 +118,7 @@ public class SaleGuard {
             return true;
         }
         return visitor(request, performanceId)
-                .map(v -> rooms.status(room.get(), v).stage() == WaitingRooms.Stage.ADMITTED)
+                .map(v -> rooms.status(room.get(), v, null).stage() == WaitingRooms.Stage.ADMITTED)
                 .orElse(false);
     }
 

@@ -36,7 +36,9 @@ class WaitingRoomIntegrationTests extends IntegrationTest {
         List<Long> positions = new ArrayList<>();
         for (Api visitor : early) {
             Api.Response status = status(visitor, show);
-            assertThat(status.json().get("stage").asString()).isEqualTo("WAITING");
+            assertThat(status.json().get("stage").asString())
+                    .as(status.body())
+                    .isEqualTo("WAITING");
             positions.add(status.json().get("position").asLong());
             assertThat(status.json().get("estimatedWaitSeconds").asLong()).isPositive();
         }

@@ -30,7 +30,10 @@ class ForwardedHeadersFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String socket = request.getRemoteAddr();
-        if (!proxies.trusts(socket)) {
+        boolean forwarded =
+                request.getHeader("X-Forwarded-For") != null
+                        || request.getHeader("X-Forwarded-Proto") != null;
+        if (!forwarded || !proxies.trusts(socket)) {
             chain.doFilter(request, response);
             return;
         }

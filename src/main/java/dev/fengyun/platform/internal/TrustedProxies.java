@@ -5,6 +5,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The proxies whose {@code X-Forwarded-*} headers are believed ({@code FENGYUN_TRUSTED_PROXIES}: a
@@ -19,7 +22,13 @@ final class TrustedProxies {
     static final String DEFAULT =
             "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7";
 
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+
     private final List<Range> ranges;
+
+    /** Decisions for socket addresses seen recently: every request asks about its peer. */
+    private final Map<String, Boolean> decisions = new ConcurrentHashMap<>();
 
     private TrustedProxies(List<Range> ranges) {
         this.ranges = ranges;
@@ -43,6 +52,19 @@ final class TrustedProxies {
         if (ranges.isEmpty() || address == null) {
             return false;
         }
+        Boolean known = decisions.get(address);
+        if (known != null) {
+            return known;
+        }
+        if (decisions.size() > 10_000) {
+            decisions.clear();
+        }
+        boolean trusted = decide(address);
+        decisions.put(address, trusted);
+        return trusted;
+    }
+
+    private boolean decide(String address) {
         byte[] bytes = literal(address);
         if (bytes == null) {
             return false;
@@ -81,8 +103,8 @@ final class TrustedProxies {
                 address.startsWith("[") && address.endsWith("]")
                         ? address.substring(1, address.length() - 1)
                         : address;
-        boolean ipv4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = text.indexOf(':') >= 0 && text.matches("[0-9A-Fa-f:.]+");
+        boolean ipv4 = IPV4.matcher(text).matches();
+        boolean ipv6 = text.indexOf(':') >= 0 && IPV6.matcher(text).matches();
         if (!ipv4 && !ipv6) {
             return null;
         }

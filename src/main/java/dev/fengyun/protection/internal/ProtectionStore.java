@@ -37,16 +37,6 @@ public class ProtectionStore {
                 updated_at = now()
             """;
 
-    private static final String JOIN =
-            """
-            INSERT INTO waiting_room_visitors (performance_id, visitor, number)
-            SELECT p.performance_id, :visitor,
-                   CASE WHEN now() < p.queue_starts_at THEN NULL ELSE nextval(CAST(:sequence AS regclass)) END
-            FROM sale_protection p
-            WHERE p.performance_id = :id AND p.queue_starts_at IS NOT NULL
-            RETURNING number
-            """;
-
     private static final String CLAIM_SHUFFLE =
             """
             UPDATE sale_protection SET shuffled = true, ticked_at = now()
@@ -127,19 +117,6 @@ public class ProtectionStore {
                 .update();
         jdbc.sql("DROP SEQUENCE IF EXISTS " + sequence(performanceId)).update();
         return deleted > 0;
-    }
-
-    /**
-     * One insert: the visitor's number, or null while the room has not started (pre-queue). Empty
-     * when the performance has no waiting room.
-     */
-    Optional<Long> join(long performanceId, UUID visitor) {
-        return jdbc.sql(JOIN)
-                .param("id", performanceId)
-                .param("visitor", visitor)
-                .param("sequence", sequence(performanceId))
-                .query(ProtectionStore::number)
-                .optional();
     }
 
     /**

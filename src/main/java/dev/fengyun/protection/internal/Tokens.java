@@ -3,9 +3,14 @@ package dev.fengyun.protection.internal;
 import dev.fengyun.platform.Digests;
 import dev.fengyun.platform.Secrets;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +30,9 @@ class Tokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final Secrets secrets;
-    private volatile byte[] key;
+
+    /** Ready keyed instances: every poll checks one token and may sign another. */
+    private final Queue<Mac> macs = new ConcurrentLinkedQueue<>();
 
     Tokens(Secrets secrets) {
         this.secrets = secrets;
@@ -64,10 +71,24 @@ class Tokens {
     }
 
     private byte[] mac(byte[] payload) {
-        byte[] k = key;
-        if (k == null) {
-            k = key = secrets.get("sale-protection");
+        Mac mac = macs.poll();
+        if (mac == null) {
+            mac = newMac();
         }
-        return Arrays.copyOf(Digests.hmacSha256(k, payload), MAC_LENGTH);
+        try {
+            return Arrays.copyOf(mac.doFinal(payload), MAC_LENGTH);
+        } finally {
+            macs.offer(mac);
+        }
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secrets.get("sale-protection"), "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
     }
 }

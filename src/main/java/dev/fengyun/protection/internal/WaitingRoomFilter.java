@@ -5,9 +5,10 @@ import dev.fengyun.platform.NotFound;
 import dev.fengyun.platform.ProblemException;
 import dev.fengyun.platform.ProblemResponses;
 import dev.fengyun.protection.SaleGuard;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -40,17 +39,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class WaitingRoomFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/api/v1/waiting-room/";
-    private static final Pattern PATH =
-            Pattern.compile("/api/v1/waiting-room/(\\d{1,18})(/join|/admission)?");
 
     private final WaitingRooms rooms;
-    private final SaleGuard guard;
     private final ProblemResponses problems;
+    private final Counter polls;
+    private final Counter joins;
+    private final Counter admissions;
 
-    WaitingRoomFilter(WaitingRooms rooms, SaleGuard guard, ProblemResponses problems) {
+    WaitingRoomFilter(WaitingRooms rooms, ProblemResponses problems, MeterRegistry meters) {
         this.rooms = rooms;
-        this.guard = guard;
         this.problems = problems;
+        this.polls = counter(meters, "poll");
+        this.joins = counter(meters, "join");
+        this.admissions = counter(meters, "admission");
+    }
+
+    private static Counter counter(MeterRegistry meters, String action) {
+        return Counter.builder("fengyun.waiting_room.requests")
+                .description("Waiting-room requests answered (any outcome)")
+                .tag("action", action)
+                .register(meters);
     }
 
     @Override
@@ -62,18 +70,26 @@ class WaitingRoomFilter extends OncePerRequestFilter {
     protected void doFilterInternal(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher path = PATH.matcher(request.getRequestURI());
-        String action = path.matches() ? path.group(2) : "-";
+        String uri = request.getRequestURI();
+        int slash = uri.indexOf('/', PREFIX.length());
+        String id =
+                slash < 0 ? uri.substring(PREFIX.length()) : uri.substring(PREFIX.length(), slash);
+        String action = slash < 0 ? "" : uri.substring(slash);
         String method = request.getMethod();
         boolean known =
-                action == null
-                        ? method.equals("GET") || method.equals("HEAD")
-                        : !action.equals("-") && method.equals("POST");
+                id.length() > 0
+                        && id.length() <= 18
+                        && id.chars().allMatch(c -> c >= '0' && c <= '9')
+                        && (action.isEmpty()
+                                ? method.equals("GET") || method.equals("HEAD")
+                                : (action.equals("/join") || action.equals("/admission"))
+                                        && method.equals("POST"));
         if (!known) {
             chain.doFilter(request, response); // MVC answers 404/405 as for any unknown route
             return;
         }
-        long performanceId = Long.parseLong(path.group(1));
+        long performanceId = Long.parseLong(id);
+        (action.isEmpty() ? polls : action.equals("/join") ? joins : admissions).increment();
         try {
             Protection room =
                     rooms.room(performanceId)
@@ -82,8 +98,10 @@ class WaitingRoomFilter extends OncePerRequestFilter {
                                             new NotFound(
                                                     "NO_WAITING_ROOM",
                                                     "This performance has no waiting room."));
-            Optional<WaitingRooms.Visitor> visitor = guard.visitor(request, performanceId);
-            if (action == null) {
+            String token = SaleGuard.visitorToken(request, performanceId);
+            Optional<WaitingRooms.Visitor> visitor =
+                    token == null ? Optional.empty() : rooms.visitor(token, performanceId);
+            if (action.isEmpty()) {
                 WaitingRooms.Visitor visitorNow =
                         visitor.orElseThrow(
                                 () ->
@@ -93,9 +111,10 @@ class WaitingRoomFilter extends OncePerRequestFilter {
                                                         + PREFIX
                                                         + performanceId
                                                         + "/join)."));
-                status(request, response, 200, rooms.status(room, visitorNow));
+                status(request, response, 200, rooms.status(room, visitorNow, token));
             } else if (action.equals("/join")) {
-                WaitingRooms.Status current = visitor.map(v -> rooms.status(room, v)).orElse(null);
+                WaitingRooms.Status current =
+                        visitor.map(v -> rooms.status(room, v, token)).orElse(null);
                 if (current != null && current.stage() != WaitingRooms.Stage.EXPIRED) {
                     status(request, response, 200, current);
                 } else {
@@ -111,12 +130,12 @@ class WaitingRoomFilter extends OncePerRequestFilter {
                                                         + PREFIX
                                                         + performanceId
                                                         + "/join)."));
-                String token = rooms.admit(room, visitorNow);
+                String admission = rooms.admit(room, visitorNow);
                 write(
                         response,
                         200,
                         "{\"admission\":\""
-                                + token
+                                + admission
                                 + "\",\"validSeconds\":"
                                 + WaitingRooms.ADMISSION_VALIDITY.toSeconds()
                                 + "}");
@@ -140,13 +159,16 @@ class WaitingRoomFilter extends OncePerRequestFilter {
             int code,
             WaitingRooms.Status s)
             throws IOException {
-        Cookie cookie = new Cookie(SaleGuard.visitorCookie(s.visitor().performanceId()), s.token());
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setMaxAge((int) Duration.ofDays(2).toSeconds());
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        if (s.renewed()) {
+            // Written out: Tomcat's cookie processor costs more than the rest of a poll.
+            response.addHeader(
+                    "Set-Cookie",
+                    SaleGuard.visitorCookie(s.visitor().performanceId())
+                            + "="
+                            + s.token()
+                            + "; Path=/; Max-Age=172800; HttpOnly; SameSite=Lax"
+                            + (request.isSecure() ? "; Secure" : ""));
+        }
         StringBuilder json = new StringBuilder(320);
         json.append("{\"performanceId\":")
                 .append(s.visitor().performanceId())

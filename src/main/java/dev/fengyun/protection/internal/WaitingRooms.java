@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +27,13 @@ public class WaitingRooms {
     public static final Duration ADMISSION_VALIDITY = Duration.ofMinutes(2);
 
     private final ProtectionState state;
-    private final ProtectionStore store;
+    private final JoinBatcher joins;
     private final Tokens tokens;
     private final Clock clock;
 
-    WaitingRooms(ProtectionState state, ProtectionStore store, Tokens tokens, Clock clock) {
+    WaitingRooms(ProtectionState state, JoinBatcher joins, Tokens tokens, Clock clock) {
         this.state = state;
-        this.store = store;
+        this.joins = joins;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -57,9 +58,11 @@ public class WaitingRooms {
         }
     }
 
+    /** Where a visitor stands; {@code renewed} when {@code token} differs from the one shown. */
     public record Status(
             Visitor visitor,
             String token,
+            boolean renewed,
             Stage stage,
             Instant startsAt,
             long position,
@@ -79,22 +82,29 @@ public class WaitingRooms {
                                         new NotFound(
                                                 "NO_WAITING_ROOM",
                                                 "This performance has no waiting room."));
-        UUID id = UUID.randomUUID();
+        // Unique, not secret: a visitor is known by their signed token, never by this id alone.
+        // (UUID.randomUUID shares one SecureRandom, a point of contention in a rush of joins.)
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        UUID id = new UUID(random.nextLong(), random.nextLong());
         long number =
-                store.join(performanceId, id)
+                joins.join(performanceId, id)
                         .orElseThrow(
                                 () ->
                                         new NotFound(
                                                 "NO_WAITING_ROOM",
                                                 "This performance has no waiting room."));
-        return status(room, new Visitor(performanceId, id, number, 0));
+        return status(room, new Visitor(performanceId, id, number, 0), null);
     }
 
-    /** Where the visitor stands now; the token in the answer replaces theirs. */
-    public Status status(Protection room, Visitor visitor) {
+    /**
+     * Where the visitor stands now. The answer's token replaces {@code token} (theirs, null when
+     * new) when their place or admission became known.
+     */
+    public Status status(Protection room, Visitor visitor, String token) {
+        Visitor shown = visitor;
         Instant now = clock.instant();
         if (now.isBefore(room.queueStartsAt())) {
-            return answer(room, visitor, Stage.PRE_QUEUE, -1, -1, null);
+            return answer(room, shown, token, visitor, Stage.PRE_QUEUE, -1, -1, null);
         }
         if (!visitor.numbered() && room.shuffled()) {
             Optional<Long> number = state.shuffledNumber(room, visitor.id());
@@ -103,25 +113,33 @@ public class WaitingRooms {
             }
         }
         if (!visitor.numbered()) {
-            return answer(room, visitor, Stage.WAITING, -1, -1, null); // being placed right now
+            return answer(room, shown, token, visitor, Stage.WAITING, -1, -1, null); // placing
         }
         long rank = room.rank(visitor.number());
         long released = room.released();
         if (visitor.admittedAt() == 0 && rank > released) {
             long position = rank - released;
-            return answer(room, visitor, Stage.WAITING, position, room.secondsFor(position), null);
+            return answer(
+                    room,
+                    shown,
+                    token,
+                    visitor,
+                    Stage.WAITING,
+                    position,
+                    room.secondsFor(position),
+                    null);
         }
         long admittedAt = visitor.admittedAt() == 0 ? now.getEpochSecond() : visitor.admittedAt();
         visitor = new Visitor(visitor.performanceId(), visitor.id(), visitor.number(), admittedAt);
         Instant until =
                 Instant.ofEpochSecond(admittedAt).plus(Duration.ofMinutes(room.admissionMinutes()));
         Stage stage = now.isBefore(until) ? Stage.ADMITTED : Stage.EXPIRED;
-        return answer(room, visitor, stage, 0, 0, until);
+        return answer(room, shown, token, visitor, stage, 0, 0, until);
     }
 
     /** An admission token for a visitor whose turn it is. */
     public String admit(Protection room, Visitor visitor) {
-        Status status = status(room, visitor);
+        Status status = status(room, visitor, null);
         if (status.stage() != Stage.ADMITTED) {
             throw new Forbidden(
                     "ADMISSION_REQUIRED",
@@ -197,13 +215,23 @@ public class WaitingRooms {
 
     private Status answer(
             Protection room,
+            Visitor shown,
+            String token,
             Visitor visitor,
             Stage stage,
             long position,
             long wait,
             Instant until) {
+        boolean renewed = token == null || !visitor.equals(shown);
         return new Status(
-                visitor, sign(visitor), stage, room.queueStartsAt(), position, wait, until);
+                visitor,
+                renewed ? sign(visitor) : token,
+                renewed,
+                stage,
+                room.queueStartsAt(),
+                position,
+                wait,
+                until);
     }
 
     private static Forbidden required(String detail) {
