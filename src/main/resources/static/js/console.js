@@ -5,7 +5,7 @@
  * boolean, list, number-list, money, datetime in the zone of data-zone or of the selected option);
  * on success the page goes to data-next (with {id} / {code} from the answer), shows the answer's url
  * in the data-output element, or reloads; problems
- * are shown in words in the form, next to the fields at fault.
+ * are shown in words in the form, next to the fields at fault. Disabled fields are not sent.
  */
 (function () {
   'use strict';
@@ -54,6 +54,7 @@
   function body(form) {
     const out = {};
     form.querySelectorAll('[name]').forEach((field) => {
+      if (field.matches(':disabled')) return; // as a browser's own submission: not sent
       if (field.type === 'radio' && !field.checked) return;
       if (field.type === 'checkbox' && field.dataset.type !== 'boolean') {
         if (!field.checked) return;
@@ -90,6 +91,12 @@
       box.appendChild(list);
     }
   }
+
+  // A checkbox with data-toggles="#fieldset" switches that fieldset (and so its fields) on and off.
+  document.addEventListener('change', (event) => {
+    const box = event.target.closest('[data-toggles]');
+    if (box) document.querySelector(box.dataset.toggles).disabled = !box.checked;
+  });
 
   document.addEventListener('submit', async (event) => {
     const form = event.target;

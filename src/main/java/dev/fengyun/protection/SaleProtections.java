@@ -76,6 +76,16 @@ public class SaleProtections {
         return removed;
     }
 
+    /** How far a performance's waiting room has got, as this instance last saw it. */
+    public Optional<Progress> progress(long performanceId) {
+        return state.of(performanceId)
+                .filter(Protection::hasWaitingRoom)
+                .map(p -> new Progress(p.shuffled(), p.total(), p.released()));
+    }
+
+    /** Visitors in the queue (from the start) and how many of them have been let in. */
+    public record Progress(boolean started, long queued, long admitted) {}
+
     /** A proof-of-work challenge for a hold, if the performance's sale asks for one. */
     public Optional<Challenges.Issued> challenge(long performanceId) {
         return state.of(performanceId)

@@ -74,6 +74,41 @@ class WaitingRoomBrowserTests extends IntegrationTest {
         assertThat(again.status()).as("without the waiting room's admission").isEqualTo(403);
     }
 
+    @Test
+    void anOrganizerProtectsAnOnSaleFromTheConsole() {
+        Fixtures.Org org = fixtures.organizer();
+        Fixtures.Performance show =
+                fixtures.publishedPerformance(
+                        org, fixtures.venueWithHall(org, 1, 2, 2, 0), 10, Map.of());
+        try (Chromium browser = Chromium.start(port)) {
+            browser.signIn(org.owner().email(), org.owner().password());
+            browser.open("/console/" + org.slug() + "/performances/" + show.id());
+            browser.find("#protection-link").click();
+            browser.find("#waiting-room").click();
+            browser.driver()
+                    .executeScript(
+                            "arguments[0].value = '2030-05-01T10:00'", browser.find("#starts-at"));
+            browser.find("#per-minute").clear();
+            browser.find("#per-minute").sendKeys("300");
+            browser.find("#difficulty").clear();
+            browser.find("#difficulty").sendKeys("18");
+            browser.find("#verified-only").click();
+            browser.find("#save-protection").click();
+            browser.waiting().until(d -> d.getCurrentUrl().contains("/protection?saved"));
+            assertThat(browser.find("#queue-progress").getText()).contains("0 waiting");
+            browser.screenshot("console-protection");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+        Api.Response saved =
+                api.as(org.owner().token()).get(SaleProtectionIntegrationTests.organizerPath(show));
+        assertThat(saved.json().get("waitingRoom").get("admitPerMinute").asInt()).isEqualTo(300);
+        assertThat(saved.json().get("challengeDifficulty").asInt()).isEqualTo(18);
+        assertThat(saved.json().get("verifiedAccountsOnly").asBoolean()).isTrue();
+        // 10:00 in the hall's time zone (Asia/Shanghai in the fixtures) is 02:00 UTC.
+        assertThat(saved.json().get("waitingRoom").get("startsAt").asString())
+                .isEqualTo("2030-05-01T02:00:00Z");
+    }
+
     private static WebElement seat(Chromium browser, String id) {
         WebElement seat = browser.find("#seat-map .seat[data-seat-id='" + id + "']");
         browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", seat);
