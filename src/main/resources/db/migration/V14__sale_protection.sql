@@ -18,14 +18,16 @@ CREATE TABLE sale_protection (
     updated_at         timestamptz      NOT NULL DEFAULT now()
 );
 
--- One row per visitor in a waiting room, written once when they join. number orders the queue:
+-- One row per visitor in a waiting room, written when they join. number orders the queue:
 -- NULL while in the pre-queue, -N..-1 after the shuffle at the start (a random order), then 1, 2,
 -- ... for later arrivals from the performance's own sequence (waiting_room_<performance id>).
+-- admitted_at: when the visitor first asked for an admission token; their window runs from then.
 CREATE TABLE waiting_room_visitors (
     performance_id bigint      NOT NULL REFERENCES performances (id) ON DELETE CASCADE,
     visitor        uuid        NOT NULL,
     number         bigint,
     joined_at      timestamptz NOT NULL DEFAULT now(),
+    admitted_at    timestamptz,
     PRIMARY KEY (performance_id, visitor)
 );
 CREATE UNIQUE INDEX waiting_room_visitors_number ON waiting_room_visitors (performance_id, number);

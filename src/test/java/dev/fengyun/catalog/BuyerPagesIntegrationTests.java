@@ -42,4 +42,19 @@ class BuyerPagesIntegrationTests extends IntegrationTest {
         String page = english.get("/performances/" + later.id()).body();
         assertThat(page).contains("Tickets go on sale").doesNotContain("id=\"hold-seats\"");
     }
+
+    @Test
+    void aLongListingIsPagedWithLinksThatKeepTheSearch() {
+        Fixtures.Org org = fixtures.organizer();
+        long hall = fixtures.venueWithHall(org, 1, 2, 2, 0);
+        for (int i = 0; i < 25; i++) {
+            fixtures.publishedPerformance(org, hall, 5, Map.of());
+        }
+        Api.Response first = api.get("/?q=Show");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.body()).contains("class=\"pager\"").contains("?q=Show&amp;page=2");
+        Api.Response second = api.get("/?q=Show&page=2");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body()).contains("?q=Show&amp;page=1");
+    }
 }

@@ -131,6 +131,20 @@ public class ProtectionStore {
                 .optional();
     }
 
+    /**
+     * When the visitor was first admitted: now, the first time this is asked. Empty for a visitor
+     * the room does not know (any more).
+     */
+    Optional<Instant> admittedAt(long performanceId, UUID visitor) {
+        return jdbc.sql(
+                        "UPDATE waiting_room_visitors SET admitted_at = COALESCE(admitted_at, now())"
+                                + " WHERE performance_id = :id AND visitor = :visitor RETURNING admitted_at")
+                .param("id", performanceId)
+                .param("visitor", visitor)
+                .query((rs, i) -> rs.getTimestamp("admitted_at").toInstant())
+                .optional();
+    }
+
     /** The shuffled pre-queue: visitor to number. */
     Map<UUID, Long> prequeue(long performanceId) {
         Map<UUID, Long> numbers = new HashMap<>();

@@ -28,12 +28,19 @@ public class WaitingRooms {
 
     private final ProtectionState state;
     private final JoinBatcher joins;
+    private final ProtectionStore store;
     private final Tokens tokens;
     private final Clock clock;
 
-    WaitingRooms(ProtectionState state, JoinBatcher joins, Tokens tokens, Clock clock) {
+    WaitingRooms(
+            ProtectionState state,
+            JoinBatcher joins,
+            ProtectionStore store,
+            Tokens tokens,
+            Clock clock) {
         this.state = state;
         this.joins = joins;
+        this.store = store;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -137,19 +144,36 @@ public class WaitingRooms {
         return answer(room, shown, token, visitor, stage, 0, 0, until);
     }
 
-    /** An admission token for a visitor whose turn it is. */
+    /**
+     * An admission token for a visitor whose turn it is. Their admission window runs from the first
+     * time they ask (recorded in the database, so a visitor cannot stretch it by showing an older
+     * token).
+     */
     public String admit(Protection room, Visitor visitor) {
         Status status = status(room, visitor, null);
         if (status.stage() != Stage.ADMITTED) {
             throw new Forbidden(
                     "ADMISSION_REQUIRED",
-                    status.stage() == Stage.EXPIRED
-                            ? "Your turn in the waiting room has passed; join the queue again."
-                            : "It is not your turn yet; keep your place in the waiting room.");
+                    "It is not your turn yet; keep your place in the waiting room.");
         }
-        Instant expiresAt = clock.instant().plus(ADMISSION_VALIDITY);
-        if (status.admittedUntil().isBefore(expiresAt)) {
-            expiresAt = status.admittedUntil();
+        Instant admittedAt =
+                store.admittedAt(room.performanceId(), visitor.id())
+                        .orElseThrow(
+                                () ->
+                                        new Forbidden(
+                                                "ADMISSION_REQUIRED",
+                                                "The waiting room does not know you (any more);"
+                                                        + " join it again."));
+        Instant until = admittedAt.plus(Duration.ofMinutes(room.admissionMinutes()));
+        Instant now = clock.instant();
+        if (!now.isBefore(until)) {
+            throw new Forbidden(
+                    "ADMISSION_REQUIRED",
+                    "Your turn in the waiting room has passed; join the queue again.");
+        }
+        Instant expiresAt = now.plus(ADMISSION_VALIDITY);
+        if (until.isBefore(expiresAt)) {
+            expiresAt = until;
         }
         ByteBuffer payload = Tokens.payload(Tokens.ADMISSION, 8 + 16 + 16 + 8);
         putUuid(payload.putLong(room.performanceId()), visitor.id())
