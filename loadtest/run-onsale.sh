@@ -56,11 +56,11 @@ results="$root/target/onsale-jdk$jdk"
 rm -rf "$results" && mkdir -p "$results"
 chmod 755 "$work"
 pg_port=55431 app_port=18481 nginx_port=18482
-app_pid="" nginx_started=false pg_started=false
+app_pid="" pg_started=false
 cleanup() {
     [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
     cp "$work"/*.log "$work"/*.json "$results"/ 2>/dev/null || true
-    $nginx_started && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true
+    nginx_static_stop
     $pg_started && as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
     rm -rf "$work"
 }
@@ -117,24 +117,7 @@ log "read path: wrk against Fengyun and nginx"
 mkdir -p "$work/static"
 curl -fs "http://127.0.0.1:$app_port/api/v1/public/performances/$performance" >"$work/static/details.json"
 curl -fs "http://127.0.0.1:$app_port/api/v1/public/performances/$performance/seats" >"$work/static/seats.json"
-cat >"$work/nginx.conf" <<NGINX
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    default_type application/json;
-    client_body_temp_path $work/nginx-body;
-    proxy_temp_path $work/nginx-proxy;
-    fastcgi_temp_path $work/nginx-fastcgi;
-    uwsgi_temp_path $work/nginx-uwsgi;
-    scgi_temp_path $work/nginx-scgi;
-    server { listen 127.0.0.1:$nginx_port; root $work/static; }
-}
-NGINX
-nginx -c "$work/nginx.conf"
-nginx_started=true
+nginx_static "$nginx_port" "$work/static"
 rps() { wrk -t2 -c64 -d"${read_seconds}s" "$1" 2>/dev/null | awk '/Requests\/sec/ {print $2}'; }
 # The JIT compiles the read path in the first seconds (a few hundred requests per second at
 # first); warm each endpoint so it is measured in its steady state, as nginx is from the start.

@@ -46,16 +46,17 @@ done
 work=$(mktemp -d /tmp/fengyun-waitingroom.XXXXXX)
 chmod 755 "$work"
 app_port=18591 nginx_port=18592
-app_pid="" nginx_started=false
+app_pid=""
 cleanup() {
     [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-    $nginx_started && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true
+    nginx_static_stop
     mkdir -p "$root/target/waiting-room" && cp "$work"/*.log "$root/target/waiting-room/" 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
 trap "exit 143" INT TERM
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# log and nginx_static (the same nginx yardstick as the on-sale benchmark)
+source "$root/deploy/local/lib.sh"
 
 [ -f "$root/target/fengyun.jar" ] || (cd "$root" && ./mvnw -B -q -DskipTests package)
 cp "$root/target/fengyun.jar" "$work/fengyun.jar"
@@ -122,24 +123,7 @@ request = function()
 end
 LUA
 
-cat >"$work/nginx.conf" <<NGINX
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    default_type application/json;
-    client_body_temp_path $work/nginx-body;
-    proxy_temp_path $work/nginx-proxy;
-    fastcgi_temp_path $work/nginx-fastcgi;
-    uwsgi_temp_path $work/nginx-uwsgi;
-    scgi_temp_path $work/nginx-scgi;
-    server { listen 127.0.0.1:$nginx_port; root $work/static; }
-}
-NGINX
-nginx -c "$work/nginx.conf"
-nginx_started=true
+nginx_static "$nginx_port" "$work/static"
 
 rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
 errors() { awk '/Non-2xx|Socket errors/ {print}' "$1" | tr '\n' ' '; }

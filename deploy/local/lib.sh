@@ -119,6 +119,32 @@ NGINX
 }
 nginx_stop() { ${nginx_running:-false} && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; }
 
+# nginx_static PORT DIR: Debian's nginx serving DIR's files as JSON on 127.0.0.1:PORT with two
+# workers, the yardstick the benchmarks measure against; nginx_static_stop stops it.
+nginx_static() {
+    cat >"$work/nginx-static.conf" <<NGINX
+worker_processes 2;
+pid $work/nginx-static.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    default_type application/json;
+    client_body_temp_path $work/nginx-body;
+    proxy_temp_path $work/nginx-proxy;
+    fastcgi_temp_path $work/nginx-fastcgi;
+    uwsgi_temp_path $work/nginx-uwsgi;
+    scgi_temp_path $work/nginx-scgi;
+    server { listen 127.0.0.1:$1; root $2; }
+}
+NGINX
+    nginx -c "$work/nginx-static.conf"
+    nginx_static_running=true
+}
+nginx_static_stop() {
+    ${nginx_static_running:-false} && nginx -c "$work/nginx-static.conf" -s stop 2>/dev/null || true
+}
+
 # smoke_purchase BASE_URL [--with-token]: one standing place of a demo performance through the
 # API: hold, order, demo payment; the order must be PAID with one ticket, signed and with its PDF
 # where the version signs tickets. Prints the order code (and its access token).

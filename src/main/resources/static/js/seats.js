@@ -229,8 +229,12 @@
   /*
    * A protected sale asks more of each hold: an admission token from the waiting room and a solved
    * proof-of-work challenge (GET …/protection says which). Both are single-use, so they are fetched
-   * afresh for every attempt.
+   * afresh for every attempt. The page says whether the sale asked for them when it was served
+   * (data-protected, set by the protection module); a sale protected since then is learnt from
+   * the first hold it refuses for want of a proof.
    */
+  let protectedSale = page.dataset.protected === 'true';
+
   async function saleProof() {
     const headers = {};
     const protection = (await Fengyun.api('GET', '/api/v1/performances/' + performanceId + '/protection')).json || {};
@@ -264,14 +268,17 @@
     showError(null);
     try {
       for (let attempt = 0; attempt < 2; attempt++) {
-        const headers = await saleProof();
+        const headers = protectedSale ? await saleProof() : {};
         if (headers === null) return;
         const response = await Fengyun.api('POST', '/api/v1/holds', Object.assign({ performanceId }, body), headers);
         if (response.status === 201) {
           window.location.assign('/checkout/' + encodeURIComponent(response.json.id));
           return;
         }
-        if (attempt === 0 && response.json && PROOF_PROBLEMS.includes(response.json.code)) continue;
+        if (attempt === 0 && response.json && PROOF_PROBLEMS.includes(response.json.code)) {
+          protectedSale = true;
+          continue;
+        }
         showError(Fengyun.problemText(response.json, text));
         break;
       }

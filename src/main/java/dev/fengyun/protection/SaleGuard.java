@@ -111,6 +111,13 @@ public class SaleGuard {
         return token;
     }
 
+    /** Whether holds for the performance must bring an admission token or a solved challenge. */
+    public boolean needsProofs(long performanceId) {
+        return state.of(performanceId)
+                .filter(p -> p.hasWaitingRoom() || p.challengeBits() > 0)
+                .isPresent();
+    }
+
     /** Whether a page visit may see the seat map now (not a protected sale, or admitted). */
     public boolean mayShop(long performanceId, HttpServletRequest request) {
         Optional<Protection> room = rooms.room(performanceId);

@@ -53,56 +53,22 @@ class SaleProtectionIntegrationTests extends IntegrationTest {
 
         // Forged: another signature, or a payload changed under the old one.
         String forgedMac = other.substring(0, other.indexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAA";
-        assertThat(
-                        code(
-                                hold(
-                                        show,
-                                        api.header(
-                                                "Fengyun-Challenge",
-                                                forgedMac + ":" + solve(forgedMac, 10)))))
-                .isEqualTo("CHALLENGE_INVALID");
-        String easier = sign(challengePayload(show.id(), Instant.now().plusSeconds(60), 1), "");
+        assertThat(holdSolving(show, forgedMac, 10)).isEqualTo("CHALLENGE_INVALID");
+        String easier =
+                sign(challengePayload(show.id(), Instant.now().plusSeconds(60), 1), otherKey());
         String easierForged =
                 easier.substring(0, easier.indexOf('.')) + other.substring(other.indexOf('.'));
-        assertThat(
-                        code(
-                                hold(
-                                        show,
-                                        api.header(
-                                                "Fengyun-Challenge",
-                                                easierForged + ":" + solve(easierForged, 1)))))
-                .isEqualTo("CHALLENGE_INVALID");
+        assertThat(holdSolving(show, easierForged, 1)).isEqualTo("CHALLENGE_INVALID");
 
         // Genuinely signed but expired, too easy, or for another performance.
         String expired =
                 sign(challengePayload(show.id(), Instant.now().minusSeconds(1), 10), key());
-        assertThat(
-                        code(
-                                hold(
-                                        show,
-                                        api.header(
-                                                "Fengyun-Challenge",
-                                                expired + ":" + solve(expired, 10)))))
-                .isEqualTo("CHALLENGE_EXPIRED");
+        assertThat(holdSolving(show, expired, 10)).isEqualTo("CHALLENGE_EXPIRED");
         String tooEasy = sign(challengePayload(show.id(), Instant.now().plusSeconds(60), 2), key());
-        assertThat(
-                        code(
-                                hold(
-                                        show,
-                                        api.header(
-                                                "Fengyun-Challenge",
-                                                tooEasy + ":" + solve(tooEasy, 2)))))
-                .isEqualTo("CHALLENGE_INVALID");
+        assertThat(holdSolving(show, tooEasy, 2)).isEqualTo("CHALLENGE_INVALID");
         String elsewhere =
                 sign(challengePayload(show.id() + 1, Instant.now().plusSeconds(60), 10), key());
-        assertThat(
-                        code(
-                                hold(
-                                        show,
-                                        api.header(
-                                                "Fengyun-Challenge",
-                                                elsewhere + ":" + solve(elsewhere, 10)))))
-                .isEqualTo("CHALLENGE_INVALID");
+        assertThat(holdSolving(show, elsewhere, 10)).isEqualTo("CHALLENGE_INVALID");
     }
 
     @Test
@@ -232,6 +198,15 @@ class SaleProtectionIntegrationTests extends IntegrationTest {
         return as.post("/api/v1/holds", body);
     }
 
+    /** The problem code of a hold that shows the challenge solved at {@code bits}. */
+    private String holdSolving(Fixtures.Performance show, String challenge, int bits)
+            throws Exception {
+        return code(
+                hold(
+                        show,
+                        api.header("Fengyun-Challenge", challenge + ":" + solve(challenge, bits))));
+    }
+
     private String challenge(Fixtures.Performance show) {
         Api.Response issued = api.post("/api/v1/performances/" + show.id() + "/challenge", null);
         assertThat(issued.status()).as(issued.body()).isEqualTo(200);
@@ -257,20 +232,20 @@ class SaleProtectionIntegrationTests extends IntegrationTest {
 
     /** A number n with SHA-256(challenge + ":" + n) starting with {@code bits} zero bits. */
     static long solve(String challenge, int bits) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (long n = 0; ; n++) {
-            byte[] hash = sha.digest((challenge + ":" + n).getBytes(StandardCharsets.US_ASCII));
-            if (new java.math.BigInteger(1, hash).bitLength() <= 256 - bits) {
-                return n;
-            }
-        }
+        return firstNumber(challenge, bits, true);
     }
 
+    /** A number n that does not solve the challenge. */
     private static long wrongAnswer(String challenge, int bits) throws Exception {
+        return firstNumber(challenge, bits, false);
+    }
+
+    private static long firstNumber(String challenge, int bits, boolean solving) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (long n = 0; ; n++) {
             byte[] hash = sha.digest((challenge + ":" + n).getBytes(StandardCharsets.US_ASCII));
-            if (new java.math.BigInteger(1, hash).bitLength() > 256 - bits) {
+            boolean solves = new java.math.BigInteger(1, hash).bitLength() <= 256 - bits;
+            if (solves == solving) {
                 return n;
             }
         }
@@ -282,15 +257,16 @@ class SaleProtectionIntegrationTests extends IntegrationTest {
                 .single();
     }
 
+    private static byte[] otherKey() {
+        return UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** Signs as the service does: base64url(payload).base64url(first 16 bytes of HMAC-SHA256). */
-    private static String sign(ByteBuffer payload, Object key) throws Exception {
+    private static String sign(ByteBuffer payload, byte[] key) throws Exception {
         byte[] bytes = Arrays.copyOf(payload.array(), payload.position());
-        byte[] mac = new byte[16];
-        if (key instanceof byte[] secret) {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac = Arrays.copyOf(hmac.doFinal(bytes), 16);
-        }
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+        byte[] mac = Arrays.copyOf(hmac.doFinal(bytes), 16);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(bytes) + "." + b64.encodeToString(mac);
     }

@@ -1,20 +1,14 @@
 package dev.fengyun.platform.internal;
 
+import dev.fengyun.platform.BufferedRequest;
+import dev.fengyun.platform.Callers;
 import dev.fengyun.platform.Digests;
 import dev.fengyun.platform.ProblemResponses;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +76,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         BufferedRequest buffered = new BufferedRequest(request);
         String scope = scope(request);
-        byte[] hash = Digests.sha256(buffered.body);
+        byte[] hash = Digests.sha256(buffered.body());
         try {
             if (!keys.claim(scope, key, hash)) {
                 replay(request, response, keys.find(scope, key), hash);
@@ -168,71 +162,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     /** Keys of different callers never collide: the scope includes who is calling. */
     private static String scope(HttpServletRequest request) {
-        String caller = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (caller == null && request.getCookies() != null) {
-            for (var cookie : request.getCookies()) {
-                if ("SESSION".equals(cookie.getName())) {
-                    caller = "session:" + cookie.getValue();
-                }
-            }
-        }
-        String callerHash =
-                caller == null
-                        ? "anonymous"
-                        : HexFormat.of().formatHex(Digests.sha256(caller), 0, 16);
-        return request.getMethod() + " " + request.getRequestURI() + " " + callerHash;
+        String caller = Callers.credentialDigest(request);
+        return request.getMethod()
+                + " "
+                + request.getRequestURI()
+                + " "
+                + (caller == null ? "anonymous" : caller);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void expireOldKeys() {
         keys.expireOld();
-    }
-
-    /** Reads the body up front so it can be hashed and still be read by the handler. */
-    private static final class BufferedRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BufferedRequest(HttpServletRequest request) throws IOException {
-            super(request);
-            this.body = request.getInputStream().readAllBytes();
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("only synchronous reads are supported");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(
-                    new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }

@@ -1,22 +1,15 @@
 package dev.fengyun.protection.internal;
 
-import dev.fengyun.platform.Digests;
+import dev.fengyun.platform.BufferedRequest;
+import dev.fengyun.platform.Callers;
 import dev.fengyun.platform.ProblemResponses;
 import dev.fengyun.protection.internal.RateLimits.Kind;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -48,7 +41,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !limits.enabled() || kind(request.getMethod(), request.getRequestURI()) == null;
+        return !limits.enabled();
     }
 
     @Override
@@ -56,9 +49,13 @@ class RateLimitFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Kind kind = kind(request.getMethod(), request.getRequestURI());
+        if (kind == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         OptionalLong wait = limits.take(kind, "ip:" + request.getRemoteAddr());
         if (wait.isEmpty()) {
-            String credential = credential(request);
+            String credential = Callers.credentialDigest(request);
             if (credential != null) {
                 wait = limits.take(kind, "cred:" + credential);
             }
@@ -132,31 +129,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         return Kind.BROWSE;
     }
 
-    /** A short digest of the API token or session the request carries, or null. */
-    private static String credential(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null) {
-            return digest(authorization);
-        }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals("SESSION")) {
-                    return digest(cookie.getValue());
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String digest(String secret) {
-        byte[] hash = Digests.sha256(secret);
-        return HexFormat.of().formatHex(hash, 0, 12);
-    }
-
     /**
-     * The e-mail a sign-in tries: a form field, or the {@code email} of a JSON body (read here and
-     * handed on unchanged).
+     * The e-mail a sign-in tries: a form field, or the {@code email} of a small JSON body (read
+     * here and handed on whole). A body of unknown or large size is not read: its sign-in is then
+     * limited per address and account only.
      */
     private record SignIn(HttpServletRequest request, String email) {
 
@@ -165,57 +141,13 @@ class RateLimitFilter extends OncePerRequestFilter {
             if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
                 return new SignIn(request, request.getParameter("email"));
             }
-            byte[] body = request.getInputStream().readNBytes(MAX_SIGN_IN_BODY + 1);
-            Matcher email = JSON_EMAIL.matcher(new String(body, StandardCharsets.UTF_8));
-            return new SignIn(
-                    new ReplayedBody(request, body), email.find() ? email.group(1) : null);
-        }
-    }
-
-    private static final class ReplayedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReplayedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous only");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(
-                    new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            long length = request.getContentLengthLong();
+            if (length < 0 || length > MAX_SIGN_IN_BODY) {
+                return new SignIn(request, null);
+            }
+            BufferedRequest buffered = new BufferedRequest(request);
+            Matcher email = JSON_EMAIL.matcher(new String(buffered.body(), StandardCharsets.UTF_8));
+            return new SignIn(buffered, email.find() ? email.group(1) : null);
         }
     }
 }

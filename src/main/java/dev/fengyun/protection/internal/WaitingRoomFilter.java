@@ -62,15 +62,14 @@ class WaitingRoomFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(PREFIX);
-    }
-
-    @Override
     protected void doFilterInternal(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
+        if (!uri.startsWith(PREFIX)) {
+            chain.doFilter(request, response); // "/api/v1/waiting-room" itself: no such route
+            return;
+        }
         int slash = uri.indexOf('/', PREFIX.length());
         String id =
                 slash < 0 ? uri.substring(PREFIX.length()) : uri.substring(PREFIX.length(), slash);

@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -63,7 +64,10 @@ class WaitingRoomPage {
         return "protection/queue";
     }
 
-    /** Sends visitors of a protected sale to the waiting room until it is their turn. */
+    /**
+     * Sends visitors of a protected sale to the waiting room until it is their turn, and marks the
+     * seat page of a sale whose holds need proofs.
+     */
     @Configuration(proxyBeanMethods = false)
     static class SeatPageDoor implements WebMvcConfigurer {
 
@@ -96,6 +100,25 @@ class WaitingRoomPage {
                                     response.setHeader(
                                             "Location", "/performances/" + id + "/queue");
                                     return false;
+                                }
+
+                                /**
+                                 * Tells the seat page (data-protected) that its holds need proofs,
+                                 * so it brings them with the first hold instead of learning it from
+                                 * a refusal.
+                                 */
+                                @Override
+                                public void postHandle(
+                                        HttpServletRequest request,
+                                        HttpServletResponse response,
+                                        Object handler,
+                                        ModelAndView page) {
+                                    Matcher path = SEAT_PAGE.matcher(request.getRequestURI());
+                                    if (page != null
+                                            && path.matches()
+                                            && guard.needsProofs(Long.parseLong(path.group(1)))) {
+                                        page.addObject("saleProtected", true);
+                                    }
                                 }
                             })
                     .addPathPatterns("/performances/*");
